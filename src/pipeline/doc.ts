@@ -149,6 +149,22 @@ export interface EventAnn extends Why {
   rules: string[];
   /** event location: an entity id of a place or country */
   location?: string | null;
+  /** token index of the cue's head (internal to the pipeline) */
+  head?: number;
+  /** role slots and hints for later stages (internal to the pipeline) */
+  pending?: EventPending;
+}
+
+export interface EventPending {
+  speakerActor?: boolean; // the speaker of the report is the actor ("X said the US didn't respect …")
+  speakerRecipient?: boolean;
+  prevObject?: boolean;
+  needsRecipient?: boolean;
+  negationInCue?: boolean;
+  nominal?: boolean;
+  /** EDTF value of the time the enclosing report was made ("told reporters on Monday that …") */
+  sayingDate?: string | null;
+  sayingTimeRule?: string;
 }
 
 export interface DeploymentFactAnn extends Why {
@@ -173,6 +189,22 @@ export interface FacilityFactAnn extends Why {
 
 export type FactAnn = DeploymentFactAnn | FacilityFactAnn;
 
+/** A reporting frame: "X said (that) …", "“…,” X said on Saturday", "according to X". */
+export interface ReportFrame {
+  verb: string;
+  verbTok: number;
+  speaker: string | null; // entity id
+  /** the words that report ("Singh said", "CNSP spokesman … said on Saturday") */
+  span: Span;
+  /** what is reported */
+  complement: Span;
+  /** the time of the saying, when stated */
+  time: TimeAnn | null;
+  media: boolean;
+  negates: boolean;
+  rule: string;
+}
+
 export interface TraceEntry { stage: string; rule: string; span?: Span; detail: string }
 
 export interface Doc {
@@ -190,12 +222,14 @@ export interface Doc {
   quantities: QuantityAnn[];
   events: EventAnn[];
   facts: FactAnn[];
+  /** reporting frames found by the attribution stage (claims: who says what) */
+  frames: ReportFrame[];
   trace: TraceEntry[];
   options: AnalyzeOptions;
 }
 
 /** The Doc fields a stage can declare it requires or sets. */
-export type DocField = 'layout' | 'tokens' | 'sentences' | 'mentions' | 'entities' | 'times' | 'quantities' | 'events' | 'facts';
+export type DocField = 'layout' | 'tokens' | 'sentences' | 'mentions' | 'entities' | 'times' | 'quantities' | 'events' | 'frames' | 'facts';
 
 export interface Stage {
   name: string;

@@ -58,7 +58,7 @@ export function newDoc(input: ArticleInput, options: AnalyzeOptions = {}): Doc {
     input, options,
     text: '', id: '', published: null,
     layout: { title: null, subtitle: null, removed: [], authors: [], paragraphs: [] },
-    tokens: [], sentences: [], mentions: [], entities: [], times: [], quantities: [], events: [], facts: [],
+    tokens: [], sentences: [], mentions: [], entities: [], times: [], quantities: [], events: [], facts: [], frames: [],
     trace: [],
   };
 }

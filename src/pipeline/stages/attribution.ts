@@ -1,9 +1,173 @@
-/** attribution: not implemented yet (skeleton). */
-import type { Doc, Stage } from '../doc.js';
+/**
+ * attribution: who says each event happened. Finds reporting frames — "X said (that) …",
+ * "X told reporters on Monday that …", "“…,” X said on Saturday.", "…, said X", "according to X",
+ * quotations spanning several sentences — and gives every event inside a frame's complement its
+ * speaker, the reporter of a nested report ("The Wall Street Journal reported that the US accused
+ * …": the accusation is the US's, reported by the WSJ), the verb, whether it is quoted, and the
+ * time of the saying (used by event-dates).
+ */
+import { z } from 'zod';
+import type { Doc, EventAnn, ReportFrame, Sentence, Span, Stage, TimeAnn } from '../doc.js';
+import { loadData } from '../../data/load.js';
+import { RoleContext, subjectOf } from '../../events/clause-roles.js';
+
+const VerbsFile = z.object({
+  about: z.string().optional(),
+  verbs: z.array(z.object({ lemma: z.string(), needsThat: z.boolean().optional(), media: z.boolean().optional(), negates: z.boolean().optional(), example: z.string() })),
+});
+type VerbInfo = z.infer<typeof VerbsFile>['verbs'][number];
+let verbs: Map<string, VerbInfo> | null = null;
+function reportingVerbs(): Map<string, VerbInfo> {
+  verbs ??= new Map(loadData('events/reporting-verbs.json', VerbsFile).verbs.map((v) => [v.lemma, v]));
+  return verbs;
+}
+
+type Frame = ReportFrame;
+
+const OPEN_Q = new Set(['“', '"', '«']);
+const CLOSE_Q = new Set(['”', '"', '»']);
+
+/** Quoted spans (“…”), paired per paragraph; straight quotes alternate open/close. */
+export function quoteSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const p of doc.layout.paragraphs) {
+    let open = -1;
+    for (let i = p.start; i < p.end; i++) {
+      const c = doc.text[i];
+      if (open < 0 && OPEN_Q.has(c) && (c !== '"' || i === p.start || /[\s(\[—–-]/.test(doc.text[i - 1]))) open = i;
+      else if (open >= 0 && CLOSE_Q.has(c) && i > open) { out.push({ start: open, end: i + 1 }); open = -1; }
+    }
+  }
+  return out;
+}
+
+function timeIn(doc: Doc, a: number, b: number): TimeAnn | null {
+  return doc.times.find((t) => t.start >= a && t.end <= b) ?? null;
+}
+
+function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Frame[] {
+  const T = doc.tokens;
+  const lex = reportingVerbs();
+  const frames: Frame[] = [];
+  for (let k = s.tokStart; k < s.tokEnd; k++) {
+    const t = T[k];
+    // "according to X": everything else in the sentence is X's
+    if (t.norm === 'according' && T[k + 1]?.norm === 'to') {
+      const hitTok = k + 2;
+      const id = ctx.mentionsIn(hitTok, Math.min(s.tokEnd, hitTok + 6))[0];
+      frames.push({ verb: 'according to', verbTok: k, speaker: id?.id ?? null, span: { start: t.start, end: T[Math.min(s.tokEnd - 1, hitTok + 2)].end }, complement: { start: s.start, end: s.end }, time: null, media: false, negates: false, rule: 'frame.according-to' });
+      continue;
+    }
+    const info = lex.get(t.lemma);
+    if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' && t.norm.endsWith('s'))) continue;
+    if (info.needsThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
+    const rest = T.slice(k + 1, s.tokEnd);
+    const tail = rest.filter((x) => x.pos !== 'PUNCT');
+    const backward = tail.length <= 7 && !rest.some((x) => x.pos === 'VERB' || x.norm === 'that') && k > s.tokStart + 1;
+    if (backward) {
+      // "“…,” CNSP spokesman Col. Maj. Amadou Abdramane said on Saturday." / "…, said Singh."
+      let speaker = subjectOf(ctx, s, k)?.entities[0] ?? null;
+      let rule = 'frame.backward';
+      if (!speaker) { speaker = ctx.mentionsIn(k + 1, s.tokEnd)[0]?.id ?? null; rule = 'frame.backward-inverted'; }
+      // the complement ends at the comma or closing quote before the speaker
+      let c = k - 1;
+      while (c > s.tokStart && !(T[c].norm === ',' || CLOSE_Q.has(T[c].text))) c--;
+      let compStart = s.start;
+      const q = quotes.find((x) => x.end >= T[c].start - 1 && x.end <= T[c].end + 1 && x.start < T[c].start);
+      if (q) compStart = Math.min(compStart, q.start);
+      frames.push({
+        verb: t.norm, verbTok: k, speaker,
+        span: { start: T[c + 1]?.start ?? t.start, end: s.end },
+        complement: { start: compStart, end: T[c].start },
+        time: timeIn(doc, t.end, s.end), media: !!info.media, negates: !!info.negates, rule,
+      });
+      continue;
+    }
+    // forward: "X said (that) …", "X told reporters on Monday that …"
+    const subj = subjectOf(ctx, s, k);
+    let compTok = k + 1;
+    for (let j = k + 1; j < Math.min(s.tokEnd, k + 9); j++) if (T[j].norm === 'that') { compTok = j + 1; break; }
+    if (compTok === k + 1 && (t.lemma === 'tell' || t.lemma === 'brief')) {
+      // "told reporters the US …": skip the addressee
+      while (compTok < s.tokEnd && (T[compTok].pos === 'NOUN' || T[compTok].pos === 'DET')) compTok++;
+    }
+    if (compTok >= s.tokEnd) continue;
+    const subjStart = subj ? T[subj.at].start : t.start;
+    // the time of the saying: a sentence-initial adverbial ("Over the weekend, …") or one between verb and complement
+    const time = timeIn(doc, t.end, T[compTok].start) ?? timeIn(doc, s.start, Math.min(subjStart, t.start));
+    frames.push({
+      verb: t.norm, verbTok: k, speaker: subj?.entities[0] ?? null,
+      span: { start: Math.min(subjStart, t.start), end: T[compTok - 1].end },
+      complement: { start: T[compTok].start, end: s.end },
+      time, media: !!info.media, negates: !!info.negates, rule: subj ? `frame.forward:${subj.rule}` : 'frame.forward-no-speaker',
+    });
+  }
+  // Sibling frames ("X said …, and Y reported that …") cut each other's complement.
+  for (let i = 0; i < frames.length; i++) {
+    for (let j = i + 1; j < frames.length; j++) {
+      const a = frames[i], b = frames[j];
+      if (b.span.start > a.complement.start && b.span.start < a.complement.end) {
+        const between = doc.text.slice(Math.max(a.complement.start, b.span.start - 8), b.span.start);
+        if (/,\s*(?:and|but)\s*$/.test(between)) a.complement = { start: a.complement.start, end: b.span.start };
+      }
+    }
+  }
+  return frames;
+}
+
+/** Quotes that run over several sentences end with one frame ("…,” X said.); carry it back to the quote's start. */
+function extendQuoteFrames(doc: Doc, frames: Frame[], quotes: Span[]): void {
+  for (const f of frames) {
+    if (f.rule.startsWith('frame.backward')) {
+      const q = quotes.find((x) => x.end <= f.span.start + 1 && x.end >= f.complement.end - 1);
+      if (q && q.start < f.complement.start) f.complement = { start: q.start, end: f.complement.end };
+    }
+  }
+  void doc;
+}
 
 export const attributionStage: Stage = {
   name: 'attribution',
-  requires: ['events'],
-  sets: ['events'],
-  run(_doc: Doc) {},
+  requires: ['events', 'entities', 'times'],
+  sets: ['events', 'frames'],
+  run(doc: Doc) {
+    const ctx = new RoleContext(doc);
+    const quotes = quoteSpans(doc);
+    const frames: Frame[] = [];
+    for (const s of doc.sentences) frames.push(...findFrames(doc, ctx, s, quotes));
+    extendQuoteFrames(doc, frames, quotes);
+    doc.frames = frames;
+    // A quotation with no frame of its own in its sentence takes the frame that closes the quote.
+    const kept: EventAnn[] = [];
+    for (const e of doc.events) {
+      const inside = frames.filter((f) => e.cue.start >= f.complement.start && e.cue.end <= f.complement.end && !(f.verbTok >= 0 && within(doc.tokens[f.verbTok], e.cue)))
+        .sort((a, b) => (a.complement.end - a.complement.start) - (b.complement.end - b.complement.start));
+      const quoted = quotes.some((q) => e.cue.start >= q.start && e.cue.end <= q.end);
+      const inner = inside[0];
+      if (inner) {
+        const outer = inside.find((f) => f !== inner && f.speaker && f.speaker !== inner.speaker);
+        const reporter = outer?.speaker ?? (inner.media ? inner.speaker : null);
+        e.attribution = { speaker: inner.speaker, reporter, verb: inner.verb, quote: quoted, span: inner.span };
+        e.rules.push(`attribution:${inner.rule}${outer ? `+reporter:${outer.rule}` : ''}`);
+        if (inner.negates) { e.modality = 'negated'; e.rules.push('modality:denied-by-speaker'); }
+        e.pending = { ...e.pending, sayingDate: inner.time?.value ?? null, sayingTimeRule: inner.time?.rule };
+        if (e.pending?.speakerActor && !e.actor.length && inner.speaker) {
+          e.actor = [inner.speaker];
+          e.recipient = e.recipient.filter((r) => r !== inner.speaker);
+          e.rules.push('actor:speaker');
+          e.confidence = Math.min(1, e.confidence + 0.2);
+        }
+      } else if (quoted) {
+        e.attribution = { speaker: null, reporter: null, verb: 'quoted', quote: true, span: null };
+      }
+      // An accusation read off a grievance ("X said the US didn't respect …") exists only as X's saying.
+      if (e.pending?.speakerActor && !e.actor.length) { continue; }
+      kept.push(e);
+    }
+    doc.events = kept;
+  },
 };
+
+function within(tok: { start: number; end: number }, span: Span): boolean {
+  return tok.start >= span.start && tok.end <= span.end;
+}

@@ -1,9 +1,202 @@
-/** events: not implemented yet (skeleton). */
-import type { Doc, Stage } from '../doc.js';
+/**
+ * events: proposes PLOVER events from cue patterns (data/events/patterns.json) and fills their
+ * actor and recipient from the clause's own arguments (src/events/clause-roles.ts).
+ * Recognizers propose, later stages decide: attribution, modality, dates and fusion refine these.
+ */
+import type { Doc, EventAnn, Sentence, Stage } from '../doc.js';
+import { eventPatterns, matchAt, type PatternMatch } from '../../events/pattern-compiler.js';
+import {
+  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, subjectOf, type RoleHit,
+} from '../../events/clause-roles.js';
+import { cameoInfo, quadOf } from '../../events/cameo.js';
+
+/** PLOVER types that need a recipient to be meaningful (PLOVER manual's "recipient: yes"). */
+const NEEDS_RECIPIENT = new Set(['COOPERATE', 'AID', 'SANCTION']);
 
 export const eventsStage: Stage = {
   name: 'events',
-  requires: ['entities'],
+  requires: ['tokens', 'entities'],
   sets: ['events'],
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    const ctx = new RoleContext(doc);
+    const { byFirstWord } = eventPatterns();
+    const events: EventAnn[] = [];
+    for (const s of doc.sentences) {
+      const matches: PatternMatch[] = [];
+      for (let t = s.tokStart; t < s.tokEnd; t++) {
+        const tok = doc.tokens[t];
+        const cands = new Set([...(byFirstWord.get(tok.lemma) ?? []), ...(byFirstWord.get(tok.norm) ?? [])]);
+        for (const p of cands) {
+          const m = matchAt(p, doc.tokens, t, s.tokEnd);
+          if (m) matches.push(m);
+        }
+      }
+      for (const m of resolveOverlaps(matches)) {
+        const ev = buildEvent(doc, ctx, s, m, events.length);
+        if (ev) events.push(ev);
+      }
+    }
+    linkAppositiveEvents(doc, ctx, events);
+    doc.events = events;
+  },
 };
+
+/** Two patterns on the same head: keep the longer (more specific) match, then the earlier-listed pattern. */
+function resolveOverlaps(ms: PatternMatch[]): PatternMatch[] {
+  const byHead = new Map<number, PatternMatch>();
+  for (const m of ms) {
+    const cur = byHead.get(m.head);
+    if (!cur || m.end - m.start > cur.end - cur.start) byHead.set(m.head, m);
+  }
+  return [...byHead.values()].sort((a, b) => a.head - b.head);
+}
+
+function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n: number): EventAnn | null {
+  const p = m.pattern;
+  const T = doc.tokens;
+  const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
+  const rules = [`pattern:${p.id}`];
+  const passive = !p.nominal && isPassive(ctx, s, m.head);
+  const actorRoles = passive ? ['by', ...p.actor.filter((r) => r !== 'subject')] : p.actor;
+  const recipientRoles = passive ? ['subject', ...p.recipient.filter((r) => r !== 'object')] : p.recipient;
+  if (passive) rules.push('voice:passive');
+
+  const find = (role: string): RoleHit | null => {
+    switch (role) {
+      case 'subject': {
+        if (p.nominal) {
+          const v = governingVerb(ctx, s, m.start);
+          return v === null ? null : subjectOf(ctx, s, v);
+        }
+        return subjectOf(ctx, s, m.start <= m.head ? m.start : m.head);
+      }
+      case 'object': return objectAfter(ctx, s, m.end, limit);
+      case 'poss': return possessorOf(ctx, s, m.head);
+      case 'adj': return modifierOf(ctx, s, m.head);
+      case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
+      case 'speaker': case 'prev-object': case 'country': return null; // filled by later passes
+      default: return prepObject(ctx, s, m.head + 1, role, limit);
+    }
+  };
+  const captured = (role: 'R' | 'A'): string[] => {
+    const out: string[] = [];
+    for (const c of m.captures.filter((c) => c.role === role)) {
+      const hit = npAt(ctx, s, c.start, c.end - c.start, 'capture');
+      if (hit) for (const id of hit.entities) if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  };
+
+  let actor = captured('A');
+  if (actor.length) rules.push('actor:capture');
+  for (const r of actor.length ? [] : actorRoles) {
+    const hit = find(r);
+    if (hit && hit.entities.length) { actor = hit.entities; rules.push(`actor:${r}:${hit.rule}`); break; }
+  }
+  let recipient = captured('R');
+  if (recipient.length) rules.push('recipient:capture');
+  for (const r of recipient.length ? [] : recipientRoles) {
+    const hit = find(r);
+    if (hit && hit.entities.length) {
+      const rest = hit.entities.filter((id) => !actor.includes(id));
+      if (rest.length) { recipient = rest; rules.push(`recipient:${r}:${hit.rule}`); break; }
+    }
+  }
+  // Domestic events (a coup, a crackdown): the recipient is the actor's own country.
+  if (!recipient.length && p.recipient.includes('country') && actor.length) {
+    const code = ctx.entity(actor[0])?.code;
+    const country = doc.entities.find((e) => e.type === 'country' && e.code === code);
+    if (country) { recipient = [country.id]; rules.push('recipient:country-of-actor'); }
+  }
+  // Persons and places are not their own recipients; neither is the actor.
+  recipient = recipient.filter((id) => !actor.includes(id));
+
+  const cueStart = T[m.start].start;
+  const cueEnd = T[m.end - 1].end;
+  const spanTokens = [m.start, m.end - 1, ...[...actor, ...recipient].flatMap((id) => tokensOf(ctx, s, id))];
+  const lo = Math.max(s.tokStart, Math.min(...spanTokens.filter((k) => k >= s.tokStart && k < s.tokEnd)));
+  const hi = Math.min(s.tokEnd - 1, Math.max(...spanTokens.filter((k) => k >= s.tokStart && k < s.tokEnd), limit - 1));
+  const info = cameoInfo(p.cameo);
+  let confidence = 0.6 + (actor.length ? 0.2 : 0) + (recipient.length || !NEEDS_RECIPIENT.has(p.type) ? 0.1 : 0);
+  if (p.flags.has('weak')) confidence -= 0.2;
+
+  return {
+    id: `ev${n + 1}`,
+    type: p.type,
+    mode: p.mode,
+    contexts: [...p.contexts],
+    actor, recipient,
+    date: null,
+    modality: 'asserted',
+    attribution: null,
+    evidence: [{ start: T[lo].start, end: T[hi].end }],
+    cue: { start: cueStart, end: cueEnd },
+    sentence: s.i,
+    cameo: p.cameo,
+    quad: quadOf(p.type),
+    goldstein: info.goldstein,
+    rules,
+    rule: `pattern:${p.id}`,
+    confidence: Math.max(0.05, Math.min(1, confidence)),
+    location: null,
+    head: m.head,
+    pending: { speakerActor: p.actor.includes('speaker'), speakerRecipient: p.recipient.includes('speaker'), prevObject: p.actor.includes('prev-object'), needsRecipient: NEEDS_RECIPIENT.has(p.type), negationInCue: p.flags.has('negation-in-cue'), nominal: p.nominal },
+  };
+}
+
+/** Token indices in sentence s where entity id is mentioned (for evidence spans). */
+function tokensOf(ctx: RoleContext, s: Sentence, id: string): number[] {
+  const out: number[] = [];
+  for (let k = s.tokStart; k < s.tokEnd; k++) if (ctx.tokMention[k]?.entity === id) { out.push(k); break; }
+  return out;
+}
+
+/** "was attacked by", "were killed": a be/get auxiliary before a participle head. */
+function isPassive(ctx: RoleContext, s: Sentence, head: number): boolean {
+  const T = ctx.tokens;
+  const h = T[head];
+  if (!/(ed|en|wn|ck|ht|ne)$/.test(h.norm) || h.norm.endsWith('ing')) return false;
+  for (let k = head - 1; k >= Math.max(s.tokStart, head - 3); k--) {
+    if (T[k].lemma === 'be' || T[k].lemma === 'get') return !(T[k + 1]?.norm === 'being' && false);
+    if (!(T[k].pos === 'ADV' || T[k].norm === 'not' || T[k].norm === "n't" || T[k].lemma === 'have' || T[k].norm === 'been')) return false;
+  }
+  return false;
+}
+
+/** "the CNSP, which took power in a July 2023 coup": the entity a relative clause hangs on. */
+function relativeAntecedent(ctx: RoleContext, s: Sentence, head: number): RoleHit | null {
+  const T = ctx.tokens;
+  for (let k = head - 1; k > s.tokStart; k--) {
+    if (T[k].norm === 'which' || T[k].norm === 'who' || T[k].norm === 'that' && T[k].pos !== 'SCONJ') {
+      let a = k - 1;
+      if (T[a]?.norm === ',') a--;
+      const id = ctx.actorAt(a);
+      return id ? { entities: listAround(ctx, s, a), rule: 'relative-antecedent', at: a } : null;
+    }
+    if (T[k].norm === ';' || T[k].norm === '.' || (T[k].norm === ',' && T[k + 1]?.norm !== 'which')) return null;
+  }
+  return null;
+}
+
+/**
+ * "The CNSP has already kicked France out of Niger, a withdrawal that was completed in December":
+ * a nominal event set off by a comma after a clause restates that clause's consequence, so the
+ * one who withdraws is the one the previous event expelled or ordered out.
+ */
+function linkAppositiveEvents(doc: Doc, ctx: RoleContext, events: EventAnn[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.actor.length || !e.pending?.prevObject) continue;
+    const prev = events.slice(0, i).reverse().find((p) => p.sentence === e.sentence && p.cue.end <= e.cue.start);
+    if (!prev || !prev.recipient.length) continue;
+    const between = doc.text.slice(prev.cue.end, e.cue.start);
+    if (!/,\s*(?:a|an|the)?\s*[\w\s-]{0,30}$/.test(between)) continue;
+    if (prev.type === 'SANCTION' || prev.type === 'REQUEST' || prev.type === 'COERCE') {
+      e.actor = [...prev.recipient];
+      e.recipient = e.recipient.filter((r) => !e.actor.includes(r));
+      e.rules.push(`actor:prev-object:${prev.id}`);
+      e.confidence = Math.min(1, e.confidence + 0.1);
+    }
+  }
+  void ctx;
+}

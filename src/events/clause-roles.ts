@@ -1,0 +1,340 @@
+/**
+ * Who does what to whom inside one sentence: subjects, objects, prepositional arguments,
+ * possessors and coordinated lists, read off wink-nlp POS tags and the entity mentions.
+ *
+ * Hand-written because no dependency parser runs offline in Node at our speed budget; these are
+ * shallow, bounded heuristics (every scan is limited to the sentence and a few tokens), each
+ * named so an event can say which rule found its actor.
+ */
+import type { Doc, EntityAnn, Mention, Sentence, Token } from '../pipeline/doc.js';
+
+/** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
+const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
+const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+const COORD = new Set(['and', 'but', 'or', 'yet']);
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
+/** Plural nouns that name a group whose members an "including …" list spells out. */
+const GROUP_NOUNS = new Set(['state', 'country', 'nation', 'ally', 'partner', 'neighbour', 'neighbor', 'member', 'government', 'power', 'capital', 'party', 'group']);
+const LIST_INTRO = new Set(['including', 'namely', 'like']);
+
+export type ActorCapable = EntityAnn['type'];
+const ACTOR_TYPES = new Set<ActorCapable>(['country', 'organization', 'person', 'group']);
+
+export interface RoleHit {
+  entities: string[];
+  rule: string;
+  /** token index of the (first) mention */
+  at: number;
+}
+
+/** Per-doc index: which mention (with a resolved entity) covers each token. */
+export class RoleContext {
+  readonly tokMention: (Mention | null)[];
+  readonly entityById: Map<string, EntityAnn>;
+  constructor(readonly doc: Doc) {
+    this.tokMention = new Array(doc.tokens.length).fill(null);
+    this.entityById = new Map(doc.entities.map((e) => [e.id, e]));
+    let t = 0;
+    const mentions = [...doc.mentions].filter((m) => m.entity).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const m of mentions) {
+      while (t < doc.tokens.length && doc.tokens[t].end <= m.start) t++;
+      for (let k = t; k < doc.tokens.length && doc.tokens[k].start < m.end; k++) if (!this.tokMention[k]) this.tokMention[k] = m;
+    }
+  }
+
+  get tokens(): Token[] { return this.doc.tokens; }
+
+  entity(id: string | null): EntityAnn | undefined { return id ? this.entityById.get(id) : undefined; }
+
+  /** The actor-capable entity of the mention at token k (countries, organisations, persons, groups; places with a country code). */
+  actorAt(k: number, allowPlaces = false): string | null {
+    const m = this.tokMention[k];
+    const e = this.entity(m?.entity ?? null);
+    if (!e) return null;
+    if (ACTOR_TYPES.has(e.type)) return e.id;
+    if (allowPlaces && e.code) return e.id;
+    return null;
+  }
+
+  /** Distinct mentions (as entity ids) in tokens [a, b), in order, with the token where each starts. */
+  mentionsIn(a: number, b: number, allowPlaces = false): { id: string; at: number }[] {
+    const out: { id: string; at: number }[] = [];
+    let last: Mention | null = null;
+    for (let k = Math.max(0, a); k < Math.min(b, this.tokens.length); k++) {
+      const m = this.tokMention[k];
+      if (!m || m === last) continue;
+      last = m;
+      const id = this.actorAt(k, allowPlaces);
+      if (id && !out.some((o) => o.id === id)) out.push({ id, at: k });
+    }
+    return out;
+  }
+}
+
+function isVerbish(t: Token): boolean { return t.pos === 'VERB' || t.pos === 'AUX'; }
+
+/** Skips left over the verb group of a head: auxiliaries, negation, adverbs, "to", chain verbs. */
+export function verbGroupStart(ctx: RoleContext, s: Sentence, head: number): number {
+  const T = ctx.tokens;
+  let k = head - 1;
+  while (k >= s.tokStart) {
+    const t = T[k];
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.norm) || t.norm === 'to') { k--; continue; }
+    if (t.pos === 'VERB' && (T[k + 1]?.norm === 'to' || T[k + 1]?.pos === 'PART' || CHAIN_VERBS.has(t.lemma) && k + 1 < head)) { k--; continue; }
+    if ((t.pos === 'ADJ') && CHAIN_VERBS.has(t.lemma) && T[k + 1]?.norm === 'to') { k--; continue; }
+    break;
+  }
+  return k + 1;
+}
+
+/** If tokens[k] closes a comma-enclosed aside (", which took power in 2023," / ", the spokeswoman,"), returns the index before it. */
+function skipAside(ctx: RoleContext, s: Sentence, k: number): number {
+  const T = ctx.tokens;
+  if (T[k]?.norm !== ',') return k;
+  for (let j = k - 1; j > s.tokStart; j--) {
+    if (T[j].norm === ',') {
+      const first = T[j + 1];
+      const inner = T.slice(j + 1, k);
+      if (RELATIVES.has(first.norm) || !inner.some(isVerbish)) return j - 1;
+      return k;
+    }
+    if (T[j].norm === ';' || T[j].norm === '.') return k;
+  }
+  return k;
+}
+
+/**
+ * The subject of the verb whose head token is `head`: the nearest actor mention in the noun
+ * phrase before the verb group, through asides and relative pronouns; for a coordinated verb
+ * with no subject of its own ("…, and lifted sanctions") the subject of the previous verb.
+ */
+export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0): RoleHit | null {
+  const T = ctx.tokens;
+  let k = verbGroupStart(ctx, s, head) - 1;
+  k = skipAside(ctx, s, k);
+  // The subject region runs left to the previous clause boundary.
+  let b = k;
+  while (b >= s.tokStart) {
+    const t = T[b];
+    if (isVerbish(t) && !(t.pos === 'VERB' && /(ed|ing)$/.test(t.norm) && T[b - 1] && !isVerbish(T[b - 1]) && b !== k)) break;
+    if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
+    if (COORD.has(t.norm)) break;
+    if (t.norm === ',' && !(ctx.tokMention[b - 1] && ctx.tokMention[b + 1])) break;
+    b--;
+  }
+  const region = ctx.mentionsIn(b + 1, k + 1);
+  if (region.length) {
+    // Prefer a mention that is not inside a prepositional phrase ("a delegation of US officials" → US is fine as a fallback).
+    const persons = region.filter((r) => ctx.entity(r.id)?.type === 'person');
+    const pick = persons.length ? persons[persons.length - 1] : headOfRegion(ctx, region);
+    return { entities: listAround(ctx, s, pick.at, b + 1, k + 1), rule: 'subject.np', at: pick.at };
+  }
+  // A bare pronoun subject the entity stage left unresolved: the previous clause's subject.
+  for (let j = k; j > b; j--) {
+    if (SUBJECT_PRONOUNS.has(T[j].norm) && depth < 3) {
+      const prev = previousSubject(ctx, s, j, depth);
+      if (prev) return { ...prev, rule: 'subject.pronoun-previous-subject' };
+    }
+  }
+  if (b >= s.tokStart && depth < 3) {
+    const bt = T[b];
+    if (RELATIVES.has(bt.norm) || bt.norm === 'that' && bt.pos !== 'SCONJ') {
+      // "the CNSP, which took power" → the antecedent
+      let a = b - 1;
+      if (T[a]?.norm === ',') a--;
+      const id = ctx.actorAt(a);
+      if (id) return { entities: [id], rule: 'subject.relative-antecedent', at: a };
+      const ev = a; // an event noun antecedent ("the coup, which ousted …") is handled by the caller
+      return ev >= s.tokStart ? { entities: [], rule: 'subject.relative-antecedent-nonentity', at: ev } : null;
+    }
+    if (COORD.has(bt.norm)) {
+      // "… and is in talks" / ", and lifted harsh sanctions": the subject of the previous verb
+      for (let v = b - 1; v >= s.tokStart; v--) {
+        if (T[v].pos === 'VERB' || T[v].pos === 'AUX') {
+          const prev = subjectOf(ctx, s, v, depth + 1);
+          if (prev && prev.entities.length) return { ...prev, rule: 'subject.coordinated' };
+          break;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[]): { id: string; at: number } {
+  const T = ctx.tokens;
+  const notInPP = region.filter((r) => {
+    const before = T[r.at - 1];
+    return !(before && before.pos === 'ADP' && before.norm !== 'of');
+  });
+  const pool = notInPP.length ? notInPP : region;
+  return pool[pool.length - 1];
+}
+
+/** The subject of the nearest earlier verb (same sentence, else the previous one) that has an actor subject. */
+function previousSubject(ctx: RoleContext, s: Sentence, before: number, depth: number): RoleHit | null {
+  const T = ctx.tokens;
+  for (let v = before - 1; v >= s.tokStart; v--) {
+    if (T[v].pos === 'VERB' || T[v].pos === 'AUX' && T[v + 1] && !isVerbish(T[v + 1])) {
+      const hit = subjectOf(ctx, s, v, depth + 1);
+      if (hit && hit.entities.length && hit.at < before) return hit;
+    }
+  }
+  const prevS = ctx.doc.sentences[s.i - 1];
+  if (prevS && prevS.paragraph === s.paragraph) {
+    for (let v = prevS.tokStart; v < prevS.tokEnd; v++) {
+      if (T[v].pos === 'VERB') {
+        const hit = subjectOf(ctx, prevS, v, depth + 1);
+        if (hit && hit.entities.length) return hit;
+      }
+    }
+  }
+  return null;
+}
+
+/** Expands a mention into the coordinated list it stands in: "Benin, the Ivory Coast, and Ghana". */
+export function listAround(ctx: RoleContext, s: Sentence, at: number, lo = s.tokStart, hi = s.tokEnd): string[] {
+  const T = ctx.tokens;
+  const out: string[] = [];
+  const first = ctx.actorAt(at, true);
+  if (!first) return out;
+  out.push(first);
+  // forwards
+  let k = at;
+  const m0 = ctx.tokMention[at];
+  while (k < hi && ctx.tokMention[k] === m0) k++;
+  for (;;) {
+    let j = k;
+    let sawSep = false;
+    while (j < hi && (T[j].norm === ',' || COORD.has(T[j].norm) && T[j].norm !== 'but' || T[j].pos === 'DET')) { if (T[j].norm !== 'the') sawSep = true; j++; }
+    if (!sawSep || j >= hi) break;
+    const id = ctx.actorAt(j, true);
+    if (!id) break;
+    if (!out.includes(id)) out.push(id);
+    const m = ctx.tokMention[j];
+    while (j < hi && ctx.tokMention[j] === m) j++;
+    k = j;
+  }
+  return out.filter((id) => ctx.entity(id));
+}
+
+/** The mentions of the noun phrase starting at `from` (skipping determiners/adjectives), with list expansion. */
+export function npAt(ctx: RoleContext, s: Sentence, from: number, maxLen = 8, rule = 'np'): RoleHit | null {
+  const T = ctx.tokens;
+  const end = Math.min(s.tokEnd, from + maxLen);
+  for (let k = from; k < end; k++) {
+    const t = T[k];
+    if (k > from && (t.norm === ';' || t.norm === '.' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos === 'SCONJ' || isVerbish(t) && t.pos === 'AUX')) break;
+    if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm) && k > from) break;
+    if (t.norm === ',' && !(ctx.tokMention[k - 1] && ctx.tokMention[k + 1])) break;
+    const id = ctx.actorAt(k, true);
+    if (id) {
+      const group = groupList(ctx, s, from, k);
+      if (group) return { entities: group, rule: rule + '.including-list', at: k };
+      return { entities: listAround(ctx, s, k), rule, at: k };
+    }
+    // a generic group noun with no entity of its own: "other West African states …, including A, B and C"
+    if (t.pos === 'NOUN' && GROUP_NOUNS.has(t.lemma) && /s$/.test(t.norm)) {
+      const group = groupList(ctx, s, k, k);
+      if (group) return { entities: group, rule: rule + '.including-list', at: k };
+    }
+  }
+  return null;
+}
+
+/** "…states …, including Benin, the Ivory Coast, and Ghana" → the listed members. */
+function groupList(ctx: RoleContext, s: Sentence, from: number, at: number): string[] | null {
+  const T = ctx.tokens;
+  let g = -1;
+  for (let k = from; k <= Math.min(at + 2, s.tokEnd - 1); k++) if (T[k].pos === 'NOUN' && GROUP_NOUNS.has(T[k].lemma) && /s$/.test(T[k].norm)) { g = k; break; }
+  if (g < 0) return null;
+  for (let k = g + 1; k < s.tokEnd; k++) {
+    if (LIST_INTRO.has(T[k].norm) || T[k].norm === 'such' && T[k + 1]?.norm === 'as') {
+      const start = T[k].norm === 'such' ? k + 2 : k + 1;
+      for (let j = start; j < Math.min(s.tokEnd, start + 3); j++) {
+        const id = ctx.actorAt(j, true);
+        if (id) { const list = listAround(ctx, s, j); return list.length > 1 ? list : null; }
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** End of the clause that contains `head` (exclusive token index). */
+export function clauseEnd(ctx: RoleContext, s: Sentence, head: number): number {
+  const T = ctx.tokens;
+  for (let k = head + 1; k < s.tokEnd; k++) {
+    const t = T[k];
+    if (t.norm === ';' || t.norm === ':' || t.norm === '.' || t.norm === '"' && k > head + 1) return k;
+    if (t.norm === ',' && (COORD.has(T[k + 1]?.norm ?? '') || RELATIVES.has(T[k + 1]?.norm ?? '') || SUBORDINATORS.has(T[k + 1]?.norm ?? ''))) return k;
+    if (RELATIVES.has(t.norm) && T[k - 1]?.norm === ',') return k;
+  }
+  return s.tokEnd;
+}
+
+/** The first argument introduced by preposition `prep` after the head, inside the clause. */
+export function prepObject(ctx: RoleContext, s: Sentence, from: number, prep: string, limit: number): RoleHit | null {
+  const T = ctx.tokens;
+  for (let k = from; k < Math.min(limit, from + 14); k++) {
+    if (T[k].norm === prep) return npAt(ctx, s, k + 1, 8, `prep.${prep}`);
+  }
+  return null;
+}
+
+/** The direct object: the first actor noun phrase after the verb (group), inside the clause. */
+export function objectAfter(ctx: RoleContext, s: Sentence, from: number, limit: number): RoleHit | null {
+  const T = ctx.tokens;
+  // "accused the CNSP of …", "warned Niger over …", "visited the country"
+  let k = from;
+  while (k < limit && (T[k].pos === 'ADV' || T[k].pos === 'PART' && T[k].norm !== 'to')) k++;
+  if (k < limit && T[k].pos === 'ADP' && T[k].norm !== 'of') return null; // a prepositional phrase, not an object
+  const hit = npAt(ctx, s, k, 8, 'object');
+  return hit;
+}
+
+/** "X's withdrawal", "its threat": the possessor of a nominal head. */
+export function possessorOf(ctx: RoleContext, s: Sentence, head: number): RoleHit | null {
+  const T = ctx.tokens;
+  for (let k = head - 1; k >= Math.max(s.tokStart, head - 5); k--) {
+    const t = T[k];
+    if (t.norm === "'s" || t.norm === "'") {
+      const id = ctx.actorAt(k - 1);
+      if (id) return { entities: [id], rule: 'poss.genitive', at: k - 1 };
+      return null;
+    }
+    if (POSSESSIVE_PRONOUNS.has(t.norm)) {
+      const id = ctx.actorAt(k);
+      if (id) return { entities: [id], rule: 'poss.pronoun', at: k };
+      const prev = previousSubject(ctx, s, k, 0);
+      return prev ? { ...prev, rule: 'poss.pronoun-previous-subject' } : null;
+    }
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.norm === '-')) return null;
+  }
+  return null;
+}
+
+/** "Israeli airstrike", "US forces", "the American delegation": an actor right before a nominal head. */
+export function modifierOf(ctx: RoleContext, s: Sentence, head: number): RoleHit | null {
+  const T = ctx.tokens;
+  for (let k = head - 1; k >= Math.max(s.tokStart, head - 3); k--) {
+    const id = ctx.actorAt(k, true);
+    if (id) return { entities: [id], rule: 'adj.modifier', at: k };
+    if (!(T[k].pos === 'ADJ' || T[k].pos === 'NOUN' || T[k].norm === '-')) return null;
+  }
+  return null;
+}
+
+/** For a nominal head that is the object of a verb ("launched an attack", "imposed sanctions"): that verb's index. */
+export function governingVerb(ctx: RoleContext, s: Sentence, head: number): number | null {
+  const T = ctx.tokens;
+  for (let k = head - 1; k >= Math.max(s.tokStart, head - 5); k--) {
+    const t = T[k];
+    if (t.pos === 'VERB' && t.lemma !== 'be') return k;
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADV' || t.norm === '-' || t.norm === "'s" || POSSESSIVE_PRONOUNS.has(t.norm))) return null;
+  }
+  return null;
+}
