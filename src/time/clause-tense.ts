@@ -43,6 +43,11 @@ function tenseAt(tokens: Token[], i: number, lo: number, hi: number): Tense {
  * @example "Singh told reporters on Monday" → 'past'; "they will meet on Friday" → 'future'
  */
 export function clauseTense(tokens: Token[], sentence: Sentence, from: number, to: number): Tense {
+  return clauseTenseMarker(tokens, sentence, from, to).tense;
+}
+
+/** Like {@link clauseTense}, also returning the token that decided it. */
+export function clauseTenseMarker(tokens: Token[], sentence: Sentence, from: number, to: number): { tense: Tense; marker: Token | null } {
   const lo = sentence.tokStart, hi = sentence.tokEnd;
   let left = from - 1, right = to;
   let leftOpen = true, rightOpen = true;
@@ -51,7 +56,7 @@ export function clauseTense(tokens: Token[], sentence: Sentence, from: number, t
       if (BARRIER.test(tokens[left].text)) leftOpen = false;
       else {
         const t = tenseAt(tokens, left, lo, hi);
-        if (t) return t;
+        if (t) return { tense: t, marker: tokens[left] };
         left--;
       }
     } else leftOpen = false;
@@ -59,10 +64,21 @@ export function clauseTense(tokens: Token[], sentence: Sentence, from: number, t
       if (BARRIER.test(tokens[right].text)) rightOpen = false;
       else {
         const t = tenseAt(tokens, right, lo, hi);
-        if (t) return t;
+        if (t) return { tense: t, marker: tokens[right] };
         right++;
       }
     } else rightOpen = false;
   }
-  return null;
+  return { tense: null, marker: null };
+}
+
+const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
+/**
+ * "closed until Friday", "suspended till Monday": a state that lasts until a weekday runs forward
+ * from publication, unless a past auxiliary says it is over ("was closed until Friday").
+ */
+export function untilTense(spanText: string, found: { tense: Tense; marker: Token | null }): Tense {
+  if (!/^(?:until|till)\s/i.test(spanText)) return found.tense;
+  if (found.tense === 'past' && found.marker && PAST_AUX.has(found.marker.norm)) return 'past';
+  return 'future';
 }

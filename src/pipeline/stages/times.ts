@@ -13,7 +13,7 @@ import type { Doc, Stage, TimeAnn } from '../doc.js';
 import { chronoCandidates } from '../../time/chrono-parsers.js';
 import { TEXT_PARSERS } from '../../time/relative-parsers.js';
 import { TIME_REFINERS, type RefineContext } from '../../time/date-refiners.js';
-import { clauseTense } from '../../time/clause-tense.js';
+import { clauseTenseMarker, untilTense } from '../../time/clause-tense.js';
 import { edtfBounds, parseIsoDay } from '../../time/edtf.js';
 import { timeLexicon } from '../../time/time-lexicon.js';
 import type { TimeCandidate } from '../../time/time-resolvers.js';
@@ -70,13 +70,16 @@ export const timesStage: Stage = {
         while (from < s.tokEnd && doc.tokens[from].end <= c.start) from++;
         let to = from;
         while (to < s.tokEnd && doc.tokens[to].start < c.end) to++;
-        const tense = c.relative ? clauseTense(doc.tokens, s, from, to) : null;
+        const text = doc.text.slice(c.start, c.end);
+        const tense = !c.relative ? null
+          : c.shape === 'weekday' ? untilTense(text, clauseTenseMarker(doc.tokens, s, from, to))
+          : clauseTenseMarker(doc.tokens, s, from, to).tense;
         const res = c.resolve({ ref, tense });
         if (!res && (!c.relative || ref)) continue; // stated but impossible ("February 30")
         const value = res?.value ?? null;
         const { earliest, latest } = edtfBounds(value);
         times.push({
-          start: c.start, end: c.end, text: doc.text.slice(c.start, c.end),
+          start: c.start, end: c.end, text,
           value, anchor: !c.relative ? 'absolute' : value ? 'published' : 'unresolved',
           implied: res?.implied ?? [], earliest, latest,
           rule: tense ? `${c.rule}+tense.${tense}` : c.rule, confidence: c.confidence,
