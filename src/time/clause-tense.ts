@@ -77,8 +77,11 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
  * "closed until Friday", "suspended till Monday": a state that lasts until a weekday runs forward
  * from publication, unless a past auxiliary says it is over ("was closed until Friday").
  */
-export function untilTense(spanText: string, found: { tense: Tense; marker: Token | null }): Tense {
-  if (!/^(?:until|till)\s/i.test(spanText)) return found.tense;
-  if (found.tense === 'past' && found.marker && PAST_AUX.has(found.marker.norm)) return 'past';
+export function untilTense(spanText: string, tokens: Token[], sentence: Sentence, from: number, to: number): Tense {
+  const found = clauseTenseMarker(tokens, sentence, from, to).tense;
+  if (!/^(?:until|till)\s/i.test(spanText)) return found;
+  for (let i = from - 1; i >= sentence.tokStart && !BARRIER.test(tokens[i].text); i--) {
+    if (PAST_AUX.has(tokens[i].norm)) return 'past';
+  }
   return 'future';
 }

@@ -72,7 +72,7 @@ export const timesStage: Stage = {
         while (to < s.tokEnd && doc.tokens[to].start < c.end) to++;
         const text = doc.text.slice(c.start, c.end);
         const tense = !c.relative ? null
-          : c.shape === 'weekday' ? untilTense(text, clauseTenseMarker(doc.tokens, s, from, to))
+          : c.shape === 'weekday' ? untilTense(text, doc.tokens, s, from, to)
           : clauseTenseMarker(doc.tokens, s, from, to).tense;
         const res = c.resolve({ ref, tense });
         if (!res && (!c.relative || ref)) continue; // stated but impossible ("February 30")
