@@ -1,9 +1,91 @@
-/** times: not implemented yet (skeleton). */
-import type { Doc, Stage } from '../doc.js';
+/**
+ * times: every time expression in the article, as an EDTF value with its anchor.
+ *
+ * Recognizers (chrono's calendar parsers + ./../../time/relative-parsers.ts) propose candidates,
+ * refiners (src/time/date-refiners.ts) decide, then each candidate is resolved against the
+ * publication date with the tense of its clause. Without a publication date, anything relative
+ * stays unresolved (value null): we never resolve against today's date.
+ *
+ * Only sentences that contain a cheap cue (a digit or a calendar word) are parsed at all: chrono
+ * is regex-heavy and most news sentences hold no date.
+ */
+import type { Doc, Stage, TimeAnn } from '../doc.js';
+import { chronoCandidates } from '../../time/chrono-parsers.js';
+import { TEXT_PARSERS } from '../../time/relative-parsers.js';
+import { TIME_REFINERS, type RefineContext } from '../../time/date-refiners.js';
+import { clauseTenseMarker, untilTense } from '../../time/clause-tense.js';
+import { edtfBounds, parseIsoDay } from '../../time/edtf.js';
+import { timeLexicon } from '../../time/time-lexicon.js';
+import type { TimeCandidate } from '../../time/time-resolvers.js';
+import { isCountNoun } from '../../quantity/unit-lexicon.js';
+
+let compiled: { name: string; re: RegExp; extract: (typeof TEXT_PARSERS)[number]['extract'] }[] | null = null;
+function parsers() {
+  compiled ??= TEXT_PARSERS.map((p) => ({ name: p.name, re: p.pattern(), extract: p.extract }));
+  return compiled;
+}
+
+/** Candidates of one sentence (doc offsets), before refining. Our parsers come first: on equal spans they win. */
+export function proposeTimes(sentence: string, base: number): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  for (const p of parsers()) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(sentence))) {
+      const c = p.extract(m, base);
+      if (c) out.push(c);
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+  }
+  out.push(...chronoCandidates(sentence, base));
+  return out;
+}
 
 export const timesStage: Stage = {
   name: 'times',
   requires: ['tokens'],
   sets: ['times'],
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    const ref = parseIsoDay(doc.published);
+    if (doc.published && !ref) throw new Error(`times: publication date "${doc.published}" is not an ISO 8601 date`);
+    const cue = timeLexicon().cue;
+    const times: TimeAnn[] = [];
+    for (const s of doc.sentences) {
+      const sentence = doc.text.slice(s.start, s.end);
+      if (!cue.test(sentence)) continue;
+      let cands = proposeTimes(sentence, s.start);
+      if (cands.length === 0) continue;
+      const ctx: RefineContext = { text: doc.text, sentStart: s.start, sentEnd: s.end, isCountNoun };
+      for (const r of TIME_REFINERS) {
+        const before = cands;
+        cands = r.refine(cands, ctx);
+        if (doc.options.explain) {
+          for (const c of before) if (!cands.some((k) => k.rule === c.rule && k.start <= c.start && k.end >= c.end)) {
+            doc.trace.push({ stage: 'times', rule: `refiner.${r.name}`, span: { start: c.start, end: c.end }, detail: `dropped ${c.rule} "${doc.text.slice(c.start, c.end)}"` });
+          }
+        }
+      }
+      for (const c of cands) {
+        let from = s.tokStart;
+        while (from < s.tokEnd && doc.tokens[from].end <= c.start) from++;
+        let to = from;
+        while (to < s.tokEnd && doc.tokens[to].start < c.end) to++;
+        const text = doc.text.slice(c.start, c.end);
+        const tense = !c.relative ? null
+          : c.shape === 'weekday' ? untilTense(text, doc.tokens, s, from, to)
+          : clauseTenseMarker(doc.tokens, s, from, to).tense;
+        const res = c.resolve({ ref, tense });
+        if (!res && (!c.relative || ref)) continue; // stated but impossible ("February 30")
+        const value = res?.value ?? null;
+        const { earliest, latest } = edtfBounds(value);
+        times.push({
+          start: c.start, end: c.end, text,
+          value, anchor: !c.relative ? 'absolute' : value ? 'published' : 'unresolved',
+          implied: res?.implied ?? [], earliest, latest,
+          rule: tense ? `${c.rule}+tense.${tense}` : c.rule, confidence: c.confidence,
+        });
+      }
+    }
+    doc.times = times;
+  },
 };
