@@ -195,6 +195,14 @@ function previousSubject(ctx: RoleContext, s: Sentence, before: number, depth: n
   return null;
 }
 
+/** An unresolved pronoun ("it", "its", "they") at token k: the subject of the nearest earlier clause. */
+export function pronounReferent(ctx: RoleContext, s: Sentence, k: number): RoleHit | null {
+  const n = ctx.tokens[k]?.norm;
+  if (!n || !(SUBJECT_PRONOUNS.has(n) || POSSESSIVE_PRONOUNS.has(n) || n === 'them')) return null;
+  const prev = previousSubject(ctx, s, k, 0);
+  return prev ? { ...prev, rule: 'pronoun.previous-subject' } : null;
+}
+
 /** Expands a mention into the coordinated list it stands in: "Benin, the Ivory Coast, and Ghana". */
 export function listAround(ctx: RoleContext, s: Sentence, at: number, lo = s.tokStart, hi = s.tokEnd): string[] {
   const T = ctx.tokens;

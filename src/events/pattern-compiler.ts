@@ -134,14 +134,19 @@ const POS_OK: Record<'N' | 'V' | 'A', Set<string>> = {
 /** Tokens a gap or noun phrase may not cross: the end of a clause. */
 export function isClauseBreak(t: Token): boolean {
   return t.norm === ';' || t.norm === ':' || t.norm === '.' || t.norm === '?' || t.norm === '!' || t.norm === 'that' && t.pos === 'SCONJ'
-    || t.norm === 'which' || t.norm === 'who' || t.norm === '"' || t.norm === '(' || t.norm === ')';
+    || t.norm === 'which' || t.norm === 'who' || t.norm === '(' || t.norm === ')';
+}
+
+/** Participles wink tags as adjectives keep their -ed form as lemma ("involved"); try the verb. */
+export function participleStems(norm: string): string[] {
+  return norm.endsWith('ed') ? [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)] : [];
 }
 
 function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token): boolean {
-  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm))) return false;
+  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || t.pos === 'ADJ' && participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
   if (s.pos && !POS_OK[s.pos].has(t.pos)) {
-    // wink tags title-case headline words as PROPN; accept a verb pattern on them in headlines only
-    if (!(s.pos === 'V' && t.pos === 'PROPN')) return false;
+    // wink tags title-case headline words as PROPN, and participles after "been" as ADJ
+    if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && /(ed|en)$/.test(t.norm)))) return false;
   }
   return true;
 }
@@ -151,7 +156,8 @@ function npEnds(tokens: Token[], start: number, limit: number): number[] {
   const out: number[] = [];
   for (let k = start; k < Math.min(limit, start + 6); k++) {
     const t = tokens[k];
-    if (isClauseBreak(t) || t.norm === ',' || t.pos === 'VERB' || t.pos === 'AUX' || t.norm === 'to' && t.pos === 'PART') break;
+    if (isClauseBreak(t) || t.norm === ',' || t.norm === '"' || t.pos === 'VERB' || t.pos === 'AUX' || t.norm === 'to' && t.pos === 'PART') break;
+    if (k > start && t.pos === 'ADP' && t.norm !== 'of') break;
     out.push(k + 1);
   }
   return out.reverse(); // longest first

@@ -161,6 +161,7 @@ export interface EventPending {
   prevObject?: boolean;
   needsRecipient?: boolean;
   negationInCue?: boolean;
+  weak?: boolean; // a cue that needs both participants to be worth reporting
   nominal?: boolean;
   /** EDTF value of the time the enclosing report was made ("told reporters on Monday that …") */
   sayingDate?: string | null;

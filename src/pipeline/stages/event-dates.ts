@@ -83,8 +83,9 @@ export const eventDatesStage: Stage = {
 /** "since the coup" → from the coup's date to the saying (or publication). */
 function sinceLink(doc: Doc, e: EventAnn, lo: number, hi: number): { value: string; rule: string } | null {
   const T = doc.tokens;
+  const head = e.head ?? -1;
   for (let k = lo; k < hi - 1; k++) {
-    if (T[k].norm !== 'since') continue;
+    if (T[k].norm !== 'since' || (head > k && head <= k + 3)) continue; // "since the coup" is not itself dated by the coup
     for (let j = k + 1; j <= Math.min(hi - 1, k + 3); j++) {
       const ref = doc.events.find((x) => x !== e && x.date && T[x.head ?? -1]?.lemma === T[j].lemma);
       if (ref?.date) {

@@ -4,9 +4,9 @@
  * Recognizers propose, later stages decide: attribution, modality, dates and fusion refine these.
  */
 import type { Doc, EventAnn, Sentence, Stage } from '../doc.js';
-import { eventPatterns, matchAt, type PatternMatch } from '../../events/pattern-compiler.js';
+import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, subjectOf, type RoleHit,
+  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit,
 } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
@@ -25,7 +25,8 @@ export const eventsStage: Stage = {
       const matches: PatternMatch[] = [];
       for (let t = s.tokStart; t < s.tokEnd; t++) {
         const tok = doc.tokens[t];
-        const cands = new Set([...(byFirstWord.get(tok.lemma) ?? []), ...(byFirstWord.get(tok.norm) ?? [])]);
+        const keys = [tok.lemma, tok.norm, ...(tok.pos === 'ADJ' ? participleStems(tok.norm) : [])];
+        const cands = new Set(keys.flatMap((k) => byFirstWord.get(k) ?? []));
         for (const p of cands) {
           const m = matchAt(p, doc.tokens, t, s.tokEnd);
           if (m) matches.push(m);
@@ -56,7 +57,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   const T = doc.tokens;
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
-  const passive = !p.nominal && isPassive(ctx, s, m.head);
+  // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.
+  const passive = !p.nominal && p.recipient.includes('object') && isPassive(ctx, s, m.head);
   const actorRoles = passive ? ['by', ...p.actor.filter((r) => r !== 'subject')] : p.actor;
   const recipientRoles = passive ? ['subject', ...p.recipient.filter((r) => r !== 'object')] : p.recipient;
   if (passive) rules.push('voice:passive');
@@ -81,7 +83,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   const captured = (role: 'R' | 'A'): string[] => {
     const out: string[] = [];
     for (const c of m.captures.filter((c) => c.role === role)) {
-      const hit = npAt(ctx, s, c.start, c.end - c.start, 'capture');
+      let hit = npAt(ctx, s, c.start, c.end - c.start, 'capture');
+      for (let k = c.start; !hit && k < c.end; k++) hit = pronounReferent(ctx, s, k);
       if (hit) for (const id of hit.entities) if (!out.includes(id)) out.push(id);
     }
     return out;
@@ -140,7 +143,7 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
     confidence: Math.max(0.05, Math.min(1, confidence)),
     location: null,
     head: m.head,
-    pending: { speakerActor: p.actor.includes('speaker'), speakerRecipient: p.recipient.includes('speaker'), prevObject: p.actor.includes('prev-object'), needsRecipient: NEEDS_RECIPIENT.has(p.type), negationInCue: p.flags.has('negation-in-cue'), nominal: p.nominal },
+    pending: { speakerActor: p.actor.includes('speaker'), speakerRecipient: p.recipient.includes('speaker'), prevObject: p.actor.includes('prev-object'), needsRecipient: NEEDS_RECIPIENT.has(p.type), negationInCue: p.flags.has('negation-in-cue'), nominal: p.nominal, weak: p.flags.has('weak') },
   };
 }
 

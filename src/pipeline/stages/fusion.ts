@@ -40,15 +40,23 @@ function isAnaphoricNominal(doc: Doc, e: EventAnn): boolean {
   return !!e.pending?.nominal && doc.tokens[h - 1]?.norm === 'the';
 }
 
-function shouldFuse(doc: Doc, a: EventAnn, b: EventAnn): string | null {
+/** cue spans of every statement fused into an event so far */
+type Cues = Map<EventAnn, { start: number; end: number; sentence: number }[]>;
+
+function shouldFuse(doc: Doc, a: EventAnn, b: EventAnn, cues: Cues): string | null {
   if (a.type !== b.type) return null;
   if (!compatibleSets(codes(doc, a.actor), codes(doc, b.actor)) || !compatibleSets(codes(doc, a.recipient), codes(doc, b.recipient))) return null;
   if (!compatibleDates(a.date, b.date)) return null;
   const za = doc.sentences[a.sentence].zone, zb = doc.sentences[b.sentence].zone;
   if ((za !== 'body') !== (zb !== 'body')) return 'fusion:headline-restates-body';
   if (isAnaphoricNominal(doc, b) || isAnaphoricNominal(doc, a)) return 'fusion:anaphoric-nominal';
-  // "the coup, which ousted …": b's subject is a's cue
-  if (a.sentence === b.sentence && !b.actor.length && b.cue.start > a.cue.end && /^\s*,\s*(which|that)\s+$/.test(doc.text.slice(a.cue.end, b.cue.start))) return 'fusion:relative-clause-on-event';
+  for (const c of cues.get(a) ?? [a.cue]) {
+    // "the coup, which ousted …": b's subject is a's cue
+    if (!b.actor.length && b.cue.start > c.end && /^\s*,\s*(which|that)\s+$/.test(doc.text.slice(c.end, b.cue.start))) return 'fusion:relative-clause-on-event';
+    // "took power in a July 2023 coup": two cues of one statement in the same clause
+    const gap = doc.text.slice(Math.min(c.end, b.cue.end), Math.max(c.start, b.cue.start));
+    if (gap.length <= 30 && !/[,;.]/.test(gap) && b.sentence === doc.sentences.findIndex((s) => s.start <= c.start && c.start < s.end)) return 'fusion:same-clause';
+  }
   if (headLemma(doc, a) === headLemma(doc, b) && a.actor.length && b.actor.length && a.recipient.join() === b.recipient.join()) return 'fusion:same-cue-same-participants';
   return null;
 }
@@ -58,11 +66,24 @@ function merge(into: EventAnn, from: EventAnn, rule: string): void {
     .filter((s, i, arr) => i === 0 || s.start !== arr[i - 1].start || s.end !== arr[i - 1].end);
   if (!into.actor.length) into.actor = [...from.actor];
   if (!into.recipient.length) into.recipient = from.recipient.filter((r) => !into.actor.includes(r));
-  if (!into.date || (from.date && from.date.length > into.date.length && from.date.startsWith(into.date))) into.date = from.date ?? into.date;
-  if (!into.attribution && from.attribution) into.attribution = from.attribution;
+  // a more precise day within the same period wins ("2023-07" → "2023-07-26"); intervals never override
+  if (!into.date || (from.date && !from.date.includes('/') && from.date.length > into.date.length && from.date.startsWith(into.date))) into.date = from.date ?? into.date;
+  // Only a restatement carries its own source; an anaphoric mention ("since the coup") does not
+  // make the coup that speaker's claim.
+  if (!into.attribution && from.attribution && rule === 'fusion:headline-restates-body') into.attribution = from.attribution;
   for (const c of from.contexts) if (!into.contexts.includes(c)) into.contexts.push(c);
   into.rules.push(`${rule}:${from.id}`, ...from.rules.map((r) => `  (${from.id}) ${r}`));
   into.confidence = Math.min(1, Math.max(into.confidence, from.confidence) + 0.05);
+}
+
+/** Victim-only reports ("20 villagers were killed") are events without a named actor; nothing else is. */
+const ACTORLESS_OK = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
+
+function placeable(e: EventAnn): boolean {
+  if (!e.actor.length && !(ACTORLESS_OK.has(e.type) && e.recipient.length)) return false;
+  if (e.pending?.needsRecipient && !e.recipient.length) return false;
+  if (e.pending?.weak && !e.recipient.length) return false;
+  return true;
 }
 
 export const fusionStage: Stage = {
@@ -76,15 +97,16 @@ export const fusionStage: Stage = {
       return zx - zy || x.cue.start - y.cue.start;
     });
     const out: EventAnn[] = [];
+    const cues: Cues = new Map();
     for (const e of order) {
       let fused = false;
       for (const p of out) {
-        const rule = shouldFuse(doc, p, e);
-        if (rule) { merge(p, e, rule); fused = true; break; }
+        const rule = shouldFuse(doc, p, e, cues);
+        if (rule) { merge(p, e, rule); cues.get(p)!.push({ ...e.cue, sentence: e.sentence }); fused = true; break; }
       }
-      if (!fused) out.push(e);
+      if (!fused) { out.push(e); cues.set(e, [{ ...e.cue, sentence: e.sentence }]); }
     }
-    const kept = out.filter((e) => (e.actor.length || e.recipient.length) && !(e.pending?.needsRecipient && !e.recipient.length));
+    const kept = out.filter(placeable);
     kept.sort((a, b) => a.evidence[0].start - b.evidence[0].start || a.cue.start - b.cue.start);
     doc.events = kept;
   },
