@@ -84,6 +84,8 @@ export function verbGroupStart(ctx: RoleContext, s: Sentence, head: number): num
     const t = T[k];
     if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.norm) || t.norm === 'to') { k--; continue; }
     if (t.pos === 'VERB' && (T[k + 1]?.norm === 'to' || T[k + 1]?.pos === 'PART' || CHAIN_VERBS.has(t.lemma) && k + 1 < head)) { k--; continue; }
+    // "denied attacking", "stopped supplying", "continued shelling": the -ing verb shares the subject
+    if (t.pos === 'VERB' && k + 1 === head && T[head].norm.endsWith('ing') && !T[k].norm.endsWith('ing')) { k--; continue; }
     if ((t.pos === 'ADJ') && CHAIN_VERBS.has(t.lemma) && T[k + 1]?.norm === 'to') { k--; continue; }
     break;
   }
@@ -121,8 +123,7 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     const t = T[b];
     if (isVerbish(t) && !(t.pos === 'VERB' && /(ed|ing)$/.test(t.norm) && T[b - 1] && !isVerbish(T[b - 1]) && b !== k)) break;
     if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
-    if (COORD.has(t.norm)) break;
-    if (t.norm === ',' && !(ctx.tokMention[b - 1] && ctx.tokMention[b + 1])) break;
+    if ((COORD.has(t.norm) || t.norm === ',') && !isListGlue(ctx, b)) break;
     b--;
   }
   const region = ctx.mentionsIn(b + 1, k + 1);
@@ -162,6 +163,16 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     }
   }
   return null;
+}
+
+/** A comma or "and" inside a list of mentions ("Benin, the Ivory Coast, and Ghana"). */
+function isListGlue(ctx: RoleContext, k: number): boolean {
+  const T = ctx.tokens;
+  let l = k - 1;
+  while (l >= 0 && (T[l].norm === ',' || T[l].pos === 'DET')) l--;
+  let r = k + 1;
+  while (r < T.length && (T[r].norm === ',' || T[r].pos === 'DET' || COORD.has(T[r].norm))) r++;
+  return !!(ctx.actorAt(l, true) && ctx.actorAt(r, true));
 }
 
 function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[]): { id: string; at: number } {
@@ -210,6 +221,21 @@ export function listAround(ctx: RoleContext, s: Sentence, at: number, lo = s.tok
   const first = ctx.actorAt(at, true);
   if (!first) return out;
   out.push(first);
+  // backwards: "Germany and France held …" picked France; take Germany too
+  let b = at;
+  while (b > lo && ctx.tokMention[b - 1] === ctx.tokMention[at]) b--;
+  for (;;) {
+    let j = b - 1;
+    let sawSep = false;
+    while (j >= lo && (T[j].norm === ',' || COORD.has(T[j].norm) && T[j].norm !== 'but' || T[j].pos === 'DET')) { if (T[j].norm !== 'the') sawSep = true; j--; }
+    if (!sawSep || j < lo) break;
+    const id = ctx.actorAt(j, true);
+    if (!id) break;
+    if (!out.includes(id)) out.unshift(id);
+    const m = ctx.tokMention[j];
+    while (j > lo && ctx.tokMention[j - 1] === m) j--;
+    b = j;
+  }
   // forwards
   let k = at;
   const m0 = ctx.tokMention[at];

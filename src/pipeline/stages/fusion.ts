@@ -81,7 +81,8 @@ const ACTORLESS_OK = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
 
 function placeable(e: EventAnn): boolean {
   if (!e.actor.length && !(ACTORLESS_OK.has(e.type) && e.recipient.length)) return false;
-  if (e.pending?.needsRecipient && !e.recipient.length) return false;
+  // "China and Russia held joint exercises": a compound actor is its own counterpart
+  if (e.pending?.needsRecipient && !e.recipient.length && e.actor.length < 2) return false;
   if (e.pending?.weak && !e.recipient.length) return false;
   return true;
 }
