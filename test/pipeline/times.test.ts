@@ -50,6 +50,12 @@ const POSITIVE: [string, string, string, 'absolute' | 'published'][] = [
   ['The border stays closed until Friday.', 'until Friday', '2024-03-22', 'published'],
   ['The airport was closed until Friday.', 'until Friday', '2024-03-15', 'published'],
   ['The accord was signed between 2014 and 2016.', 'between 2014 and 2016', '2014/2016', 'absolute'],
+  ['The 2015 Minsk agreements collapsed.', '2015', '2015', 'absolute'],
+  ['In the summer of 2022, troops arrived.', 'In the summer of 2022', '2022-22', 'absolute'],
+  ['Fighting eased last winter.', 'last winter', '2023-24', 'published'],
+  ['The UN said on Wednesday, March 20, that aid would come.', 'on Wednesday, March 20', '2024-03-20', 'published'],
+  ['The Oct. 7 attack shocked the region.', 'Oct. 7', '2023-10-07', 'published'],
+  ["Monday's attack killed dozens.", 'Monday', '2024-03-18', 'published'],
 ];
 
 for (const [sentence, span, value, anchor] of POSITIVE) {
@@ -84,6 +90,8 @@ const NEGATIVE = [
   'The hotline runs 24/7 for refugees.',
   'Between 1,500 and 2,000 jobs were lost.',
   'The Boeing 737 replacement was delayed.',
+  'He sent the 2000 troops north.',
+  'Sales fall 2022 units short.',
 ];
 for (const sentence of NEGATIVE) {
   test(`times: nothing in "${sentence}"`, () => {
