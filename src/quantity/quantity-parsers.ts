@@ -155,7 +155,7 @@ function countedNoun(ctx: QuantityContext, end: number, value: number): { unit: 
       return { unit: tok.norm, known: false, endTok: i + 1 };
     }
     const participle = tok.pos === 'VERB' && /(?:ing|ed)$/.test(tok.norm) && t[i + 1]?.pos === 'NOUN';
-    const adverbModifier = tok.pos === 'ADV' && (/^(?:more|additional|other)$/.test(tok.norm) || /^(?:ADJ|NOUN)$/.test(t[i + 1]?.pos ?? ''));
+    const adverbModifier = tok.pos === 'ADV' && (/^(?:more|additional|other)$/.test(tok.norm) || /^(?:ADJ|NOUN|NUM|PROPN)$/.test(t[i + 1]?.pos ?? ''));
     if (MODIFIER_POS.has(tok.pos) || participle || adverbModifier) { i++; continue; }
     return null;
   }
@@ -190,17 +190,18 @@ function isLabel(ctx: QuantityContext, start: number): boolean {
 }
 
 /** The unit a number takes from what follows it: a currency word, or a counted noun. */
-function unitAfter(ctx: QuantityContext, r: RawNumber): { unit: string; rule: string; confidence: number } | null {
-  if (r.money) return { unit: r.money, rule: 'quantity.money.symbol', confidence: 0.9 };
+function unitAfter(ctx: QuantityContext, r: RawNumber): { unit: string; rule: string; confidence: number; end: number } | null {
+  if (r.money) return { unit: r.money, rule: 'quantity.money.symbol', confidence: 0.9, end: r.end };
   const cur = currencyAfter(ctx, r.end);
-  if (cur) return { unit: cur.code, rule: 'quantity.money.word', confidence: 0.9 };
+  if (cur) return { unit: cur.code, rule: 'quantity.money.word', confidence: 0.9, end: cur.end };
   const yearLike = !r.isWords && !r.hasScale && /^(1[6-9]|20)\d\d$/.test(r.digits);
   const noun = countedNoun(ctx, r.end, r.value);
   // "2023 elections" is a year; "2000 troops" a count
   if (!noun || (yearLike && !noun.known)) return null;
+  const end = ctx.tokens[noun.endTok - 1].end;
   return noun.known
-    ? { unit: noun.unit, rule: 'quantity.count', confidence: 0.85 }
-    : { unit: noun.unit, rule: 'quantity.count.unlisted-noun', confidence: 0.6 };
+    ? { unit: noun.unit, rule: 'quantity.count', confidence: 0.85, end }
+    : { unit: noun.unit, rule: 'quantity.count.unlisted-noun', confidence: 0.6, end };
 }
 
 /**
@@ -212,8 +213,11 @@ export function sentenceQuantities(ctx: QuantityContext): QuantityAnn[] {
   const out: QuantityAnn[] = [];
   const raws = rawNumbers(ctx).filter((r) => !ctx.inTime(r.start, r.end));
   let highEnd: { unit: string; rule: string; confidence: number } | null = null;
+  // a number inside the noun group of the previous quantity is a modifier: "five new 737 aircraft"
+  let consumedUntil = -1;
   for (let k = 0; k < raws.length; k++) {
     const r = raws[k];
+    if (r.start < consumedUntil && !highEnd) continue;
     const text = ctx.text.slice(r.start, r.end);
     if (highEnd) {
       out.push({ start: r.start, end: r.end, text, value: r.value, unit: r.money ?? highEnd.unit, qualifier: 'under',
@@ -245,6 +249,7 @@ export function sentenceQuantities(ctx: QuantityContext): QuantityAnn[] {
     }
     const u = unitAfter(ctx, r);
     if (!u) continue;
+    consumedUntil = u.end;
     out.push({ start: r.start, end: r.end, text, value: r.value, unit: u.unit, qualifier: qualifierBefore(ctx, r.start), rule: u.rule, confidence: u.confidence });
   }
   return out;

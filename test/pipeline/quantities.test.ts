@@ -48,6 +48,8 @@ const POSITIVE: [string, Q[]][] = [
   ['Boeing will supply 179 new aerial refueling tankers.', [q('179', 179, 'tankers')]],
   ['They seized 12 armored vehicles.', [q('12', 12, 'vehicles')]],
   ['The company laid off 450 engineers.', [q('450', 450, 'engineers')]],
+  ['The airline will buy five new 737 aircraft.', [q('five', 5, 'aircraft')]],
+  ['The army deployed 2000 troops.', [q('2000', 2000, 'troops')]],
 ];
 
 for (const [sentence, expected] of POSITIVE) {
