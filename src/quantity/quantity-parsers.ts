@@ -226,6 +226,8 @@ export function sentenceQuantities(ctx: QuantityContext): QuantityAnn[] {
       continue;
     }
     if (!r.money && isLabel(ctx, r.start)) continue;
+    // "the two countries", "their three sons": a definite number word refers back, it does not count
+    if (r.isWords && /\b(?:the|these|those|its|their|his|her|our|both)[ \u00a0]+$/i.test(ctx.text.slice(Math.max(ctx.sentStart, r.start - 8), r.start))) continue;
     // "dozens of", "thousands of": vague, skipped; "one of them": no unit
     if (!r.money && /^\s+of\b/i.test(ctx.text.slice(r.end, Math.min(ctx.sentEnd, r.end + 8)))) continue;
     const next = raws[k + 1];

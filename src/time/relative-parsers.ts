@@ -178,5 +178,19 @@ const season: TextParser = {
   },
 };
 
+/** "last November", "next March", "this June": a month with a direction word. */
+const directedMonth: TextParser = {
+  name: 'time.month.directed',
+  pattern: () => new RegExp(`\\b(last|next|this|past|coming)\\s+(${timeLexicon().monthRe})(?!\\p{L})(?!\\s+\\d)`, 'giu'),
+  extract: (m, base) => {
+    if (!/^\p{Lu}/u.test(m[2])) return null; // "this may", "next march"
+    const month = timeLexicon().month.get(m[2].toLowerCase())!;
+    return rel(m, base, 'time.month.directed', 0.85, (c) => {
+      const r = resolveMonth(c.ref!, month, directionOf(m[1]), c.tense);
+      return { value: fmtMonth(r.y, r.m), implied: ['year'] };
+    });
+  },
+};
+
 /** In priority order: on equal spans, the earlier parser wins. */
-export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, season, periodPart, cuedYear, attributiveYear];
+export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, season, directedMonth, periodPart, cuedYear, attributiveYear];

@@ -78,6 +78,7 @@ const NEGATIVE = [
   'He flew an F-16 over the 2022 elections.',
   'The Boeing 737 was grounded.',
   'COVID-19 cases fell.',
+  'Relations between the two countries soured.',
 ];
 for (const sentence of NEGATIVE) {
   test(`quantities: nothing in "${sentence}"`, () => {

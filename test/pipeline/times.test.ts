@@ -56,6 +56,8 @@ const POSITIVE: [string, string, string, 'absolute' | 'published'][] = [
   ['The UN said on Wednesday, March 20, that aid would come.', 'on Wednesday, March 20', '2024-03-20', 'published'],
   ['The Oct. 7 attack shocked the region.', 'Oct. 7', '2023-10-07', 'published'],
   ["Monday's attack killed dozens.", 'Monday', '2024-03-18', 'published'],
+  ['The official offered concessions last November.', 'last November', '2023-11', 'published'],
+  ['Talks resume next March.', 'next March', '2025-03', 'published'],
 ];
 
 for (const [sentence, span, value, anchor] of POSITIVE) {
