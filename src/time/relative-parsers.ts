@@ -97,6 +97,12 @@ const cuedYear: TextParser = {
   extract: (m, base) => {
     const cue = m[1].toLowerCase();
     if (cue === 'between' && !m[3]) return null;
+    // "in 2000 and 2004" is two years, not a range: "and" joins a range only after "between"
+    if (m[3] && cue !== 'between' && /\sand\s/i.test(m[0])) {
+      const first = m[0].slice(0, m[0].indexOf(m[2]) + 4);
+      const keep0 = timeLexicon().prepositions.has(cue);
+      return abs(base + m.index + (keep0 ? 0 : first.indexOf(m[2])), base + m.index + first.length, 'time.year.cued', 0.85, fmtYear(Number(m[2])));
+    }
     const a = Number(m[2]), b = m[3] ? Number(m[3]) : null;
     if (b !== null && b <= a) return null;
     // the span keeps the cue only when it is a preposition the stage would attach anyway
@@ -192,5 +198,12 @@ const directedMonth: TextParser = {
   },
 };
 
+/** "in 2000 and 2004", "in 2019, 2020 or 2022": the later years of a coordinated list. */
+const coordinatedYear: TextParser = {
+  name: 'time.year.coordinated',
+  pattern: () => /(?<=\b(?:in|since|during|between)\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*,?\s*(?:,|and|or)\s+)((?:1[6-9]|20)\d\d)\b(?![-–/.,:]?\d|\s*%)/gi,
+  extract: (m, base) => abs(base + m.index, base + m.index + 4, 'time.year.coordinated', 0.8, fmtYear(Number(m[1]))),
+};
+
 /** In priority order: on equal spans, the earlier parser wins. */
-export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, season, directedMonth, periodPart, cuedYear, attributiveYear];
+export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, season, directedMonth, periodPart, cuedYear, coordinatedYear, attributiveYear];

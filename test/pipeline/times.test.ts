@@ -60,6 +60,11 @@ const POSITIVE: [string, string, string, 'absolute' | 'published'][] = [
   ['Talks resume next March.', 'next March', '2025-03', 'published'],
 ];
 
+test('times: coordinated years are separate years, not a range', () => {
+  const got = times('The team triumphed in 2000 and 2004.').map((t) => [t.text, t.value]);
+  assert.deepEqual(got, [['in 2000', '2000'], ['2004', '2004']]);
+});
+
 for (const [sentence, span, value, anchor] of POSITIVE) {
   test(`times: "${span}" in "${sentence}" → ${value}`, () => {
     const got = times(sentence);
