@@ -55,9 +55,13 @@ export const rejectUnlikelyMonths: TimeRefiner = (cands, ctx) => cands.filter((c
   return true;
 });
 
-/** A clock time alone must look like one: "14:30", "3 p.m.", not "at 5". */
+/**
+ * A clock time must look like one: "14:30", "3 p.m.", not "at 5" or the "500 to 2" inside
+ * "1,500 to 2,000 jobs"; and no date starts in the middle of a number ("1,500").
+ */
 export const rejectBareNumbersAsTimes: TimeRefiner = (cands, ctx) => cands.filter((c) => {
-  if (c.shape !== 'time') return true;
+  if (c.start > 0 && /[\d,.]/.test(ctx.text[c.start - 1]) && /^\d/.test(ctx.text.slice(c.start, c.end))) return false;
+  if (c.shape !== 'time' && !c.rule.includes('TimeExpression')) return true;
   const span = ctx.text.slice(c.start, c.end);
   return /\d:\d\d|\d\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\bnoon\b|\bmidnight\b/i.test(span);
 });

@@ -69,7 +69,7 @@ export function timeLexicon(): TimeLexicon {
     ...cal.months.flatMap((m) => m.forms.filter((f, i) => i === 0 || f.endsWith('.'))),
     ...cal.weekdays.map((w) => w.forms[0]),
     'yesterday', 'today', 'tomorrow', 'tonight', 'week', 'weekend', 'month', 'year', 'decade', 'century', 'ago',
-    'morning', 'afternoon', 'evening', 'night', 'noon', 'midnight',
+    'morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'spring', 'summer', 'autumn', 'winter',
   ];
   cached = {
     month, weekday, monthRe, weekdayRe, numberWord,

@@ -1,9 +1,36 @@
-/** quantities: not implemented yet (skeleton). */
-import type { Doc, Stage } from '../doc.js';
+/**
+ * quantities: counts and money with unit and qualifier (see src/quantity/quantity-parsers.ts for
+ * the span, unit and range policies). Runs after times so that "in 2023" or "24 February 2022"
+ * is never read as a count; only sentences with a digit, a number word or a currency symbol are
+ * scanned.
+ */
+import type { Doc, QuantityAnn, Stage } from '../doc.js';
+import { sentenceQuantities } from '../../quantity/quantity-parsers.js';
+import { unitLexicon } from '../../quantity/unit-lexicon.js';
+
+let cue: RegExp | null = null;
+function quantityCue(): RegExp {
+  const lex = unitLexicon();
+  cue ??= new RegExp(`\\d|\\b(?:${lex.numberWordRe})\\b`, 'i');
+  return cue;
+}
 
 export const quantitiesStage: Stage = {
   name: 'quantities',
-  requires: ['tokens'],
+  // times first: a date is never a count (see ./index.ts)
+  requires: ['tokens', 'times'],
   sets: ['quantities'],
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    const out: QuantityAnn[] = [];
+    const times = doc.times;
+    const inTime = (start: number, end: number) => times.some((t) => t.start < end && start < t.end);
+    for (const s of doc.sentences) {
+      const sentence = doc.text.slice(s.start, s.end);
+      if (!quantityCue().test(sentence)) continue;
+      out.push(...sentenceQuantities({
+        text: doc.text, tokens: doc.tokens, tokStart: s.tokStart, tokEnd: s.tokEnd, sentStart: s.start, sentEnd: s.end, inTime,
+      }));
+    }
+    doc.quantities = out;
+  },
 };
