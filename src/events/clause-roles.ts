@@ -121,7 +121,7 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   let b = k;
   while (b >= s.tokStart) {
     const t = T[b];
-    if (isVerbish(t) && !(t.pos === 'VERB' && /(ed|ing)$/.test(t.norm) && T[b - 1] && !isVerbish(T[b - 1]) && b !== k)) break;
+    if (isVerbish(t)) break;
     if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
     if ((COORD.has(t.norm) || t.norm === ',') && !isListGlue(ctx, b)) break;
     b--;
@@ -168,6 +168,8 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
 /** A comma or "and" inside a list of mentions ("Benin, the Ivory Coast, and Ghana"). */
 function isListGlue(ctx: RoleContext, k: number): boolean {
   const T = ctx.tokens;
+  // ", and The Wall Street Journal reported …" starts a new clause far more often than it closes a list
+  if (COORD.has(T[k].norm) && T[k - 1]?.norm === ',' || T[k].norm === ',' && COORD.has(T[k + 1]?.norm ?? '')) return false;
   let l = k - 1;
   while (l >= 0 && (T[l].norm === ',' || T[l].pos === 'DET')) l--;
   let r = k + 1;
@@ -182,7 +184,8 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[]): {
     return !(before && before.pos === 'ADP' && before.norm !== 'of');
   });
   const pool = notInPP.length ? notInPP : region;
-  return pool[pool.length - 1];
+  // the head of a subject noun phrase comes first: "a delegation of US officials", "the president of France"
+  return pool[0];
 }
 
 /** The subject of the nearest earlier verb (same sentence, else the previous one) that has an actor subject. */
