@@ -83,7 +83,8 @@ export function nameKey(s: string): string {
     .trim();
 }
 
-export interface Occurrence { start: number; end: number }
+// A type alias (not an interface) so it is assignable to the loose zod span types.
+export type Occurrence = { start: number; end: number };
 
 const WORD = /[\p{L}\p{N}]/u;
 
