@@ -138,15 +138,15 @@ export interface PloverResult {
   byType: PloverTypeRow[];
   /** gold type → type we gave instead (first event), with counts */
   confusions: { gold: string; predicted: string; count: number }[];
-  noEvent: string[];
-  wrongType: { id: string; gold: string; predicted: string[] }[];
+  noEvent: { id: string; text: string }[];
+  wrongType: { id: string; gold: string; predicted: string[]; text: string }[];
 }
 
 export function evaluatePlover(rows: PloverInput[], onEach?: () => void, run: Analyzer = engine): PloverResult {
   const found = tally(), typeRight = tally(), actorAcc = tally(), recAcc = tally(), actorRec = tally(), recRec = tally();
   const byType = new Map<string, { sentences: number; found: { n: number; d: number }; typeRight: { n: number; d: number }; actor: { n: number; d: number } }>();
   const confusions = new Map<string, number>();
-  const noEvent: string[] = [];
+  const noEvent: PloverResult['noEvent'] = [];
   const wrongType: PloverResult['wrongType'] = [];
   for (const row of rows) {
     const gold = row.event_type_current_plover_guess.toUpperCase();
@@ -165,12 +165,12 @@ export function evaluatePlover(rows: PloverInput[], onEach?: () => void, run: An
     for (const c of recipientCodes) { recRec.d++; if (events.some((e) => e.recipient.some((id) => entityHasCode(ents.get(id), c)))) recRec.n++; }
 
     found.d++; t.found.d++;
-    if (events.length === 0) { noEvent.push(row.id); continue; }
+    if (events.length === 0) { noEvent.push({ id: row.id, text: row.text }); continue; }
     found.n++; t.found.n++;
     typeRight.d++; t.typeRight.d++;
     const ofType = events.find((e) => e.type === gold);
     if (ofType) { typeRight.n++; t.typeRight.n++; } else {
-      wrongType.push({ id: row.id, gold, predicted: events.map((e) => e.type) });
+      wrongType.push({ id: row.id, gold, predicted: events.map((e) => e.type), text: row.text });
       const k = `${gold}\t${events[0].type}`;
       confusions.set(k, (confusions.get(k) ?? 0) + 1);
     }
@@ -411,6 +411,7 @@ export function evaluateDev(dir: string, onProgress?: (done: number, total: numb
   return { dir, plover, petrarch, meantime, metrics };
 }
 
+const clip = (s: string, max = 110) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 const row = (name: string, r: Ratio, target?: string) => `  ${name.padEnd(34)} ${showRatio(r).padEnd(18)}${target ? `  target ${target}` : ''}`;
 
 /** The table printed by `sitrep eval --dev`. */
@@ -428,7 +429,14 @@ export function formatDevReport(r: DevReport): string {
     out.push('  by type:            n  found            type right       actor right');
     for (const t of p.byType) out.push(`    ${t.type.padEnd(12)} ${String(t.sentences).padStart(5)}  ${showRatio(t.found).padEnd(16)} ${showRatio(t.typeRight).padEnd(16)} ${showRatio(t.actor)}`);
     if (p.confusions.length) out.push(`  most common type confusions (gold → ours): ${p.confusions.slice(0, 8).map((c) => `${c.gold}→${c.predicted} ×${c.count}`).join(', ')}`);
-    if (p.noEvent.length) out.push(`  no event (first 10 of ${p.noEvent.length}): ${p.noEvent.slice(0, 10).join(', ')}`);
+    if (p.noEvent.length) {
+      out.push(`  no event (first 10 of ${p.noEvent.length}):`);
+      for (const x of p.noEvent.slice(0, 10)) out.push(`    ${x.id}: ${clip(x.text)}`);
+    }
+    if (p.wrongType.length) {
+      out.push(`  wrong type (first 10 of ${p.wrongType.length}):`);
+      for (const x of p.wrongType.slice(0, 10)) out.push(`    ${x.id} ${x.gold} → ${x.predicted.join(',')}: ${clip(x.text)}`);
+    }
     out.push('');
   } else out.push('PLOVER gold sentences: absent', '');
   const t = r.petrarch;
@@ -439,6 +447,10 @@ export function formatDevReport(r: DevReport): string {
     out.push(row('CAMEO root precision', t.upGsr.rootPrecision));
     out.push(row('sentences with an agreeing root', t.upGsr.sentencesAgreeing));
     out.push(row('"no event" sentences yielding none', t.upGsr.noEvent, '>= 0.90'));
+    if (t.upGsr.disagreements.length) {
+      out.push(`  root disagreements (first 10 of ${t.upGsr.disagreements.length}): ${t.upGsr.disagreements.slice(0, 10).map((d) => `${d.id} [${d.expected.join(',')}] vs [${d.ours.join(',')}]`).join('; ')}`);
+    }
+    if (t.upGsr.spurious.length) out.push(`  events in "no event" sentences: ${t.upGsr.spurious.join(', ')}`);
     out.push(`PETRARCH petr2-unittest (${t.unittest.sentences}, fictional actors: structure only)`);
     out.push(row('event found', t.unittest.eventFound));
     out.push(row('"no event" sentences yielding none', t.unittest.noEvent));
@@ -453,6 +465,10 @@ export function formatDevReport(r: DevReport): string {
     out.push(row('entity mention recall (overlap)', m.entityRecall, '>= 0.85'));
     out.push(row('entity mention recall (covers)', m.entityRecallStrict));
     for (const x of m.entityByType) out.push(row(`  ${x.type}`, x.recall));
+    if (m.wrongTimes.length) {
+      out.push(`  wrong or missed time values (first 12 of ${m.wrongTimes.length}):`);
+      for (const w of m.wrongTimes.slice(0, 12)) out.push(`    ${w.doc} "${w.text}": gold ${w.gold}, ours ${w.ours ?? 'none'}`);
+    }
     if (m.unaligned) out.push(`  (${m.unaligned} gold spans fall in text the layout stage dropped)`);
     out.push('');
   } else out.push('MEANTIME: absent', '');
