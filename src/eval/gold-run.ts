@@ -73,7 +73,7 @@ export function formatGoldReport(r: GoldReport): string {
   const t = r.totals;
   const out: string[] = [];
   out.push(`sitrep eval ${r.dir}: ${t.docs} gold file${t.docs === 1 ? '' : 's'}`, '');
-  out.push('layer          precision                  recall                     F1');
+  out.push('per layer (P precision, R recall, F1):');
   out.push(prfLine('events', t.events.prf));
   out.push(prfLine('entities', t.entities.prf));
   out.push(prfLine('times', t.times.prf));

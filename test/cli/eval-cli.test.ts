@@ -39,7 +39,7 @@ test('sitrep eval: scores a hand-made gold dir and prints JSON with metrics', ()
     assert.equal(out.totals.events.required, 1);
     assert.ok('events.recall' in out.metrics);
     const text = run('eval', join(dir, 'gold'));
-    assert.match(text.stdout, /events\s+P/);
+    assert.match(text.stdout, /events\s+P /);
     writeFileSync(join(dir, 'gold', 'b.gold.json'), '{"doc": "b"}');
     const bad = run('eval', join(dir, 'gold'));
     assert.equal(bad.status, 2);
