@@ -43,6 +43,7 @@ import { z } from 'zod';
 import { analyze } from '../pipeline/index.js';
 import type { AnalysisRecord, EntityRecord, EventRecord } from '../contract/analysis-schema.js';
 import { ratio, round4, showRatio, type Ratio } from './metrics.js';
+import { InputError } from '../io/read-input.js';
 
 const ISO3: ReadonlySet<string> = new Set(
   (createRequire(import.meta.url)('world-countries') as { cca3: string }[]).map((c) => c.cca3),
@@ -82,8 +83,10 @@ function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
   const out: T[] = [];
   readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const r = schema.safeParse(JSON.parse(line));
-    if (!r.success) throw new Error(`${path}:${i + 1}: ${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
+    let raw: unknown;
+    try { raw = JSON.parse(line); } catch { throw new InputError(`${path}:${i + 1}: not valid JSON`); }
+    const r = schema.safeParse(raw);
+    if (!r.success) throw new InputError(`${path}:${i + 1}: ${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
     out.push(r.data);
   });
   return out;
@@ -142,6 +145,10 @@ export interface PloverResult {
   wrongType: { id: string; gold: string; predicted: string[]; text: string }[];
 }
 
+/**
+ * PLOVER figures over gold sentences (definitions in the file header).
+ * @example evaluatePlover(rows).typeRight.value
+ */
 export function evaluatePlover(rows: PloverInput[], onEach?: () => void, run: Analyzer = engine): PloverResult {
   const found = tally(), typeRight = tally(), actorAcc = tally(), recAcc = tally(), actorRec = tally(), recRec = tally();
   const byType = new Map<string, { sentences: number; found: { n: number; d: number }; typeRight: { n: number; d: number }; actor: { n: number; d: number } }>();
@@ -205,6 +212,10 @@ export interface PetrarchResult {
 
 const cameoRoot = (c: string | null | undefined): string | null => (c && /^\d{2}/.test(c) ? c.slice(0, 2) : null);
 
+/**
+ * PETRARCH figures: up-gsr CAMEO roots and no-event rate; unit tests structure only.
+ * @example evaluatePetrarch(rows).upGsr.cameoRoot.value
+ */
 export function evaluatePetrarch(rows: PetrarchInput[], onEach?: () => void, run: Analyzer = engine): PetrarchResult {
   const up = { found: tally(), root: tally(), rootP: tally(), agree: tally(), none: tally() };
   const ut = { found: tally(), none: tally() };
@@ -325,6 +336,10 @@ export interface MeantimeResult {
 const NAMED = new Set(['NAM', 'PRE.NAM']);
 const ENT_TYPES = new Set(['PER', 'ORG', 'LOC']);
 
+/**
+ * MEANTIME figures: TIMEX3 DATE values and named entity mention recall.
+ * @example evaluateMeantime(docs).timeValues.value
+ */
 export function evaluateMeantime(docs: MeantimeInput[], onEach?: () => void, run: Analyzer = engine): MeantimeResult {
   const tv = tally(), tf = tally(), tb = tally(), er = tally(), es = tally();
   const byType = new Map<string, { n: number; d: number }>();
@@ -389,7 +404,7 @@ export function evaluateDev(dir: string, onProgress?: (done: number, total: numb
   const plRows = existsSync(path(DEV_FILES.plover)) ? readJsonl(path(DEV_FILES.plover), PloverRow) : null;
   const ptRows = existsSync(path(DEV_FILES.petrarch)) ? readJsonl(path(DEV_FILES.petrarch), PetrarchRow) : null;
   const mtDocs = existsSync(path(DEV_FILES.meantime)) ? readJsonl(path(DEV_FILES.meantime), MeantimeDoc) : null;
-  if (!plRows && !ptRows && !mtDocs) throw new Error(`no dev set in ${dir} (expected ${Object.values(DEV_FILES).join(', ')})`);
+  if (!plRows && !ptRows && !mtDocs) throw new InputError(`no dev set in ${dir} (expected ${Object.values(DEV_FILES).join(', ')})`);
   const total = (plRows?.length ?? 0) + (ptRows?.length ?? 0) + (mtDocs?.length ?? 0);
   let done = 0;
   const tick = () => { done++; if (done % 20 === 0 || done === total) onProgress?.(done, total); };

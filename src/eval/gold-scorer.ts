@@ -190,7 +190,7 @@ function excerpt(text: string, start: number, end: number, max = 160): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
-export function scoreEvents(ctx: Ctx, gold: GoldEvent[]): EventScore {
+function scoreEvents(ctx: Ctx, gold: GoldEvent[]): EventScore {
   const events = ctx.rec.events;
   const cues = gold.map((g) => locate(ctx, g.cue));
   const cuesNotFound = gold.filter((_, j) => cues[j].length === 0).map((g) => g.id);
@@ -291,7 +291,7 @@ function entityMismatch(e: EntityRecord, g: GoldEntity): string | null {
   return null;
 }
 
-export function scoreEntities(ctx: Ctx, gold: GoldEntity[]): EntityScore {
+function scoreEntities(ctx: Ctx, gold: GoldEntity[]): EntityScore {
   const ents = ctx.rec.entities;
   const occurrences = gold.map((g) => {
     const seen = new Map<string, { text: string; occ: Occurrence }>();
@@ -467,6 +467,10 @@ export interface Totals {
   facts: { prf: Prf; fields: Ratio };
 }
 
+/**
+ * Sums per-document counts into corpus figures.
+ * @example totals(docs.map((d) => scoreRecord(d.rec, d.gold))).events.prf.f1
+ */
 export function totals(docs: DocScore[]): Totals {
   const zeroPrf = prf(0, 0, 0, 0), zero = ratio(0, 0);
   const t: Totals = {
@@ -496,7 +500,10 @@ export function totals(docs: DocScore[]): Totals {
   return t;
 }
 
-/** The flat metric names floors refer to (eval/baseline.json "gold"). */
+/**
+ * The flat metric names floors refer to (eval/baseline.json "gold").
+ * @example goldMetrics(totals(docs))['events.recall']
+ */
 export function goldMetrics(t: Totals): Record<string, number> {
   const m: Record<string, number> = {};
   const put = (layer: string, p: Prf) => {

@@ -44,7 +44,10 @@ export function foldText(s: string): Folded {
   return { text: out, map };
 }
 
-/** The folded form alone, trimmed: for comparing two short strings (a cue, a name, a date text). */
+/**
+ * The folded form alone, trimmed: for comparing two short strings (a cue, a name, a date text).
+ * @example fold(' July\u00a02023 ') === 'July 2023'
+ */
 export function fold(s: string): string {
   return foldText(s).text.trim();
 }
@@ -92,6 +95,7 @@ const WORD = /[\p{L}\p{N}]/u;
  * Every occurrence of `needle` in the original string behind `hay`, as original offsets.
  * `wordBounded` refuses matches inside a longer word ("Niger" in "Nigerien", "US" in "USA");
  * `loose` compares the loosened forms (quotes, dashes, case).
+ * @example findAll(foldText('USA and US'), 'US', { wordBounded: true }) // [{ start: 8, end: 10 }]
  */
 export function findAll(hay: Folded, needle: string, opts: { wordBounded?: boolean; loose?: boolean } = {}): Occurrence[] {
   const n = fold(needle);
@@ -111,7 +115,10 @@ export function findAll(hay: Folded, needle: string, opts: { wordBounded?: boole
   return out;
 }
 
-/** Half-open spans overlap when they share at least one character. */
+/**
+ * Half-open spans overlap when they share at least one character.
+ * @example overlaps({ start: 0, end: 5 }, { start: 4, end: 9 }) === true
+ */
 export function overlaps(a: Occurrence, b: Occurrence): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -54,6 +54,21 @@ test('sitrep eval --check passes on the shared gold at the pinned floors', { ski
   assert.equal(r.status, 0, r.stderr);
 });
 
+test('sitrep eval --dev: a dir without dev sets, or a broken line, is one clear line and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-dev-'));
+  try {
+    const empty = run('eval', '--dev', dir);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /^sitrep eval: no dev set in /);
+    writeFileSync(join(dir, 'plover-gsr.jsonl'), '{"id": "x"}\n');
+    const bad = run('eval', '--dev', dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /plover-gsr\.jsonl:1: text: /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sitrep schema prints the JSON Schema', () => {
   const r = run('schema');
   assert.equal(r.status, 0);
