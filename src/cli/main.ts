@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../io/read-input.js';
 import { analyzeCommand } from './analyze-command.js';
+import { evalCommand } from './eval-command.js';
+import { schemaCommand } from './schema-command.js';
 
 export class UsageError extends Error {}
 
@@ -12,6 +14,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
+  eval: { run: evalCommand, help: 'eval GOLD_DIR [--format text|json] [--check] | eval --dev DIR [--format text|json] [--check]' },
+  schema: { run: schemaCommand, help: 'schema  (prints the JSON Schema of the analysis record)' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;
