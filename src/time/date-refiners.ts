@@ -34,11 +34,13 @@ function wordBefore(text: string, at: number, lo: number): string | null {
  * leave", "Jan Egeland". Keep it when capitalised and either an unambiguous full name ("in
  * December", "the November election") or preceded by a word that takes a month ("in March").
  */
+let monthWordRe: [RegExp, RegExp] | null = null;
 export const rejectUnlikelyMonths: TimeRefiner = (cands, ctx) => cands.filter((c) => {
   if (c.shape !== 'month') return true;
   const lex = timeLexicon();
   const span = ctx.text.slice(c.start, c.end);
-  const mm = new RegExp(`(?:^|\\s)(${lex.monthRe})\\b`, 'i').exec(span) ?? new RegExp(`(${lex.monthRe})`, 'i').exec(span);
+  monthWordRe ??= [new RegExp(`(?:^|\\s)(${lex.monthRe})\\b`, 'i'), new RegExp(`(${lex.monthRe})`, 'i')];
+  const mm = monthWordRe[0].exec(span) ?? monthWordRe[1].exec(span);
   if (!mm) return false;
   const word = mm[1];
   if (!/^\p{Lu}/u.test(word)) return false;

@@ -37,7 +37,8 @@ export function proposeTimes(sentence: string, base: number): TimeCandidate[] {
       if (m[0].length === 0) p.re.lastIndex++;
     }
   }
-  out.push(...chronoCandidates(sentence, base));
+  // chrono is the expensive part: only where a calendar word or a digit pattern could feed it
+  if (timeLexicon().chronoCue.test(sentence)) out.push(...chronoCandidates(sentence, base));
   return out;
 }
 
