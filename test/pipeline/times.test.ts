@@ -104,6 +104,9 @@ const NEGATIVE = [
   'The Boeing 737 replacement was delayed.',
   'He sent the 2000 troops north.',
   'Sales fall 2022 units short.',
+  'Weekend talks collapsed.',
+  'He sat down with the rebels.',
+  'The Sun reported the raid.',
 ];
 for (const sentence of NEGATIVE) {
   test(`times: nothing in "${sentence}"`, () => {

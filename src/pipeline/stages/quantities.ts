@@ -36,6 +36,9 @@ export const quantitiesStage: Stage = {
         text: doc.text, tokens: doc.tokens, tokStart: s.tokStart, tokEnd: s.tokEnd, sentStart: s.start, sentEnd: s.end, inTime,
       }));
     }
+    if (doc.options.explain) {
+      for (const q of out) doc.trace.push({ stage: 'quantities', rule: q.rule, span: { start: q.start, end: q.end }, detail: `"${q.text}" → ${q.value} ${q.unit}${q.qualifier ? ` (${q.qualifier})` : ''}` });
+    }
     doc.quantities = out;
   },
 };
