@@ -11,7 +11,7 @@ import { unitLexicon } from '../../quantity/unit-lexicon.js';
 let cue: RegExp | null = null;
 function quantityCue(): RegExp {
   const lex = unitLexicon();
-  cue ??= new RegExp(`\\d|\\b(?:${lex.numberWordRe})\\b`, 'i');
+  cue ??= new RegExp(`\\d|\\b(?:${lex.numberWordRe}|${lex.scaleRe})\\b`, 'i');
   return cue;
 }
 
