@@ -9,7 +9,7 @@
 import type { Doc, EntityAnn, Mention, Sentence, Token } from '../pipeline/doc.js';
 
 /** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
-const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared']);
+const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared', 'willing', 'eager', 'determined']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);

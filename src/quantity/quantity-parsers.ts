@@ -42,7 +42,7 @@ function numberRe(): RegExp {
   master = new RegExp(
     `(?<![\\p{L}\\p{N}.,/:#+_-])` +
     `(?:(?<sym>${lex.symbolRe})[ \\u00a0]?)?` +
-    `(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:(?:a|an|${words})[- ])*(?:${words}))` +
+    `(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:(?:a|an|${words})[- ])*(?:${words})|an?(?=[ \\u00a0](?:${wordScales.join('|')})\\b))` +
     `(?<scale>[ \\u00a0]?(?:${wordScales.sort((a, b) => b.length - a.length).join('|')})\\b|(?:${letterScales.join('|')})\\b)?`,
     'giu');
   return master;
@@ -98,10 +98,10 @@ function rawNumbers(ctx: QuantityContext): RawNumber[] {
     // "F-16", "24-hour", "3:30", "12.53%", "1st", "555-0100", "2 000": not a quantity
     if (!isWords && /^(?:[\p{L}\p{N}%]|-\p{L}|[-:/]\d|\s\d|\s*(?:percent|per\s*cent)\b)/u.test(after) && !g.scale) continue;
     if (isWords && /^-\p{L}/u.test(after)) continue; // "fifty-year"
-    const value = isWords ? wordsToNumber(g.num) : Number(g.num.replace(/,/g, ''));
+    const value = isWords ? (/^an?$/i.test(g.num) ? 1 : wordsToNumber(g.num)) : Number(g.num.replace(/,/g, ''));
     if (value === null || !Number.isFinite(value)) continue;
     // "a"/"an" alone are articles, not numbers
-    if (isWords && /^an?$/i.test(g.num.trim())) continue;
+    if (isWords && /^an?$/i.test(g.num.trim()) && !g.scale) continue;
     const scaleWord = g.scale?.trim().toLowerCase();
     const scale = scaleWord ? lex.scale.get(scaleWord) ?? 1 : 1;
     let money = g.sym ? lex.symbol.get(g.sym) ?? null : null;
@@ -180,13 +180,18 @@ function qualifierBefore(ctx: QuantityContext, start: number): Qualifier | null 
   return m ? lex.qualifier.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? null : null;
 }
 
-/** A capitalised word right before a number labels it: "Air Base 201", "Resolution 2334", "Boeing 737". */
+/**
+ * A capitalised noun or name right before a number labels it: "Air Base 201", "Resolution 2334",
+ * "Boeing 737", "Apollo 11". A capitalised function word does not ("The 20 soldiers", "Some 1,000").
+ */
 function isLabel(ctx: QuantityContext, start: number): boolean {
-  const m = /([\p{L}.]+)[ \u00a0]+$/u.exec(ctx.text.slice(Math.max(ctx.sentStart, start - 30), start));
-  if (!m || !/^\p{Lu}/u.test(m[1])) return false;
-  const atSentenceStart = ctx.text.slice(ctx.sentStart, start - m[0].length).trim() === '';
-  if (atSentenceStart) return false;
-  return !unitLexicon().qualifier.has(m[1].toLowerCase());
+  let i = tokenAt(ctx, start) - 1;
+  if (i < ctx.tokStart) return false;
+  const prev = ctx.tokens[i];
+  if (ctx.text.slice(prev.end, start).trim() !== '') return false;
+  if (!/^\p{Lu}/u.test(prev.text)) return false;
+  if (unitLexicon().qualifier.has(prev.norm)) return false;
+  return prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'X';
 }
 
 /** The unit a number takes from what follows it: a currency word, or a counted noun. */

@@ -104,6 +104,8 @@ export function chronoCandidates(sentence: string, base: number): TimeCandidate[
       if (b.m === undefined) b.m = a.m;
       if (b.y === undefined && b.m === a.m) b.y = a.y;
       if (b.y === undefined && a.y !== undefined && b.m !== undefined && a.m !== undefined && b.m >= a.m) b.y = a.y;
+      // "from March 3 to April 5, 2024": the start takes the end's year (the year before if it wraps)
+      if (a.y === undefined && b.y !== undefined && a.m !== undefined && b.m !== undefined) a.y = a.m <= b.m ? b.y : b.y - 1;
     }
     const relative = a.y === undefined || (b !== null && b.y === undefined);
     const tags = [...r.tags()].filter((t) => t.startsWith('parser/')).map((t) => t.slice(7));

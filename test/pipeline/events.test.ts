@@ -27,7 +27,9 @@ const ROWS: Row[] = [
   { text: 'France recalled its ambassador from Mali.', type: 'SANCTION', actor: ['FRA'], recipient: ['MLI'] },
   { text: 'Mali expelled the French ambassador on Tuesday.', type: 'SANCTION', actor: ['MLI'], recipient: ['FRA'], date: '2024-05-07' },
   { text: 'Burkina Faso ordered French troops to leave the country.', type: 'REQUEST', actor: ['BFA'], recipient: ['FRA'] },
-  { text: 'Iran will hold talks with Saudi Arabia next week.', type: 'CONSULT', actor: ['IRN'], recipient: ['SAU'], modality: 'future' },
+  // PLOVER: an intention to consult is AGREE (the announcement itself is asserted)
+  { text: 'Iran will hold talks with Saudi Arabia next week.', type: 'AGREE', actor: ['IRN'], recipient: ['SAU'] },
+  { text: 'Kyiv will not hold talks with Moscow.', type: 'CONSULT', actor: ['UKR'], recipient: ['RUS'], modality: 'negated' },
   { text: 'China and Russia held joint naval exercises.', type: 'COOPERATE', actor: ['CHN', 'RUS'] },
   { text: 'Israel denied attacking the convoy.', type: 'ASSAULT', actor: ['ISR'], modality: 'negated', speaker: 'ISR' },
   { text: 'Ukraine could launch an attack on Russia.', type: 'ASSAULT', actor: ['UKR'], recipient: ['RUS'], modality: 'hypothetical' },

@@ -50,6 +50,9 @@ const POSITIVE: [string, Q[]][] = [
   ['The company laid off 450 engineers.', [q('450', 450, 'engineers')]],
   ['The airline will buy five new 737 aircraft.', [q('five', 5, 'aircraft')]],
   ['The army deployed 2000 troops.', [q('2000', 2000, 'troops')]],
+  ['A million people fled.', [q('A million', 1000000, 'people')]],
+  ['It cost a billion dollars.', [q('a billion', 1000000000, 'USD')]],
+  ['The 20 soldiers left.', [q('20', 20, 'soldiers')]],
 ];
 
 for (const [sentence, expected] of POSITIVE) {
@@ -79,6 +82,8 @@ const NEGATIVE = [
   'The Boeing 737 was grounded.',
   'COVID-19 cases fell.',
   'Relations between the two countries soured.',
+  'Apollo 11 astronauts landed.',
+  'The G20 summit opened.',
 ];
 for (const sentence of NEGATIVE) {
   test(`quantities: nothing in "${sentence}"`, () => {

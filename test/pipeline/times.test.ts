@@ -60,6 +60,11 @@ const POSITIVE: [string, string, string, 'absolute' | 'published'][] = [
   ['Talks resume next March.', 'next March', '2025-03', 'published'],
 ];
 
+test('times: a range stating its year only at the end is absolute', () => {
+  const [t] = times('Talks ran from December 28 to January 3, 2024.', null);
+  assert.deepEqual([t.text, t.value, t.anchor], ['from December 28 to January 3, 2024', '2023-12-28/2024-01-03', 'absolute']);
+});
+
 test('times: coordinated years are separate years, not a range', () => {
   const got = times('The team triumphed in 2000 and 2004.').map((t) => [t.text, t.value]);
   assert.deepEqual(got, [['in 2000', '2000'], ['2004', '2004']]);
@@ -99,6 +104,9 @@ const NEGATIVE = [
   'The Boeing 737 replacement was delayed.',
   'He sent the 2000 troops north.',
   'Sales fall 2022 units short.',
+  'Weekend talks collapsed.',
+  'He sat down with the rebels.',
+  'The Sun reported the raid.',
 ];
 for (const sentence of NEGATIVE) {
   test(`times: nothing in "${sentence}"`, () => {
