@@ -28,7 +28,7 @@ const NO_NEST = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'inp
  * Upper-bound estimate of element nesting from the raw markup, in one linear pass (no regex
  * backtracking): used to refuse pathological documents before the DOM is built.
  */
-export function estimateNesting(html: string): number {
+export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NEST): number {
   let depth = 0, max = 0;
   const n = html.length;
   let i = html.indexOf('<');
@@ -55,7 +55,7 @@ export function estimateNesting(html: string): number {
     if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') {
       if (!closing) { const close = html.toLowerCase().indexOf(`</${name}`, gt); i = close === -1 ? -1 : close; continue; }
     }
-    if (!NO_NEST.has(name) && html.charCodeAt(gt - 1) !== 47) {
+    if (!flat.has(name) && html.charCodeAt(gt - 1) !== 47) {
       if (closing) depth = Math.max(0, depth - 1);
       else if (++depth > max) max = depth;
     }
