@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../io/read-input.js';
 import { analyzeCommand } from './analyze-command.js';
+import { watchCommand } from './watch-command.js';
+import { readCommand } from './read-command.js';
 
 export class UsageError extends Error {}
 
@@ -12,6 +14,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
+  read: { run: readCommand, help: 'read FILE|DIR|GLOB|URL… [--allow-private] [--published DATE]   (HTML, RSS/Atom, WARC, JSONL → JSON lines)' },
+  watch: { run: watchCommand, help: 'watch FEED… [--every 10m] [--state FILE] [--once] [--allow-private] [--timeout 20s]' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;
