@@ -31,6 +31,7 @@ const NO_NEST = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'inp
 export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NEST): number {
   let depth = 0, max = 0;
   const n = html.length;
+  let lower: string | null = null; // lower-cased once, only if a raw-text element appears
   let i = html.indexOf('<');
   while (i !== -1 && i < n - 1) {
     const c = html.charCodeAt(i + 1);
@@ -53,7 +54,7 @@ export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NES
     const gt = html.indexOf('>', j);
     if (gt === -1) break;
     if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') {
-      if (!closing) { const close = html.toLowerCase().indexOf(`</${name}`, gt); i = close === -1 ? -1 : close; continue; }
+      if (!closing) { lower ??= html.toLowerCase(); const close = lower.indexOf(`</${name}`, gt); i = close === -1 ? -1 : close; continue; }
     }
     if (!flat.has(name) && html.charCodeAt(gt - 1) !== 47) {
       if (closing) depth = Math.max(0, depth - 1);

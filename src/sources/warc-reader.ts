@@ -5,10 +5,9 @@
  * file size. HTML responses go to the HTML reader (WARC-Target-URI as url, WARC-Date as the
  * fallback published date); everything else is counted as skipped, with the reason.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { brotliDecompressSync, createGunzip, gunzipSync, inflateSync } from 'node:zlib';
-import { Transform, type Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { openMaybeGzip } from './gzip-stream.js';
 import type { ReadOptions, SourceItem, SourceReader } from './source.js';
 import { parseHttpResponse, warcRecords, type WarcRecord } from './warc-parse.js';
 import { htmlItem } from './html-reader.js';
@@ -29,9 +28,6 @@ export interface WarcStats {
 
 export const newWarcStats = (): WarcStats => ({ records: 0, articles: 0, errors: 0, skipped: 0, skippedBy: {} });
 
-/** Past this many decompressed bytes, a compression ratio above MAX_RATIO is treated as a gzip bomb. */
-const BOMB_CHECK_AFTER = 256 * 1024 * 1024;
-const MAX_RATIO = 100;
 
 function decodePayload(body: Buffer, enc: string): Buffer | string {
   const e = enc.trim().toLowerCase();
@@ -105,29 +101,7 @@ export async function* warcItems(stream: AsyncIterable<Buffer>, label: string, o
 }
 
 /** Opens a WARC file as a decompressed byte stream (gzip detected by its magic bytes), guarding against gzip bombs. */
-export async function openWarc(path: string): Promise<Readable> {
-  const fh = await open(path, 'r');
-  const magic = Buffer.alloc(2);
-  try { await fh.read(magic, 0, 2, 0); } finally { await fh.close(); }
-  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
-  if (!(magic[0] === 0x1f && magic[1] === 0x8b)) return file;
-  const gz = createGunzip({ chunkSize: 256 * 1024 });
-  let outBytes = 0;
-  const guard = new Transform({
-    transform(c: Buffer, _enc, cb) {
-      outBytes += c.length;
-      if (outBytes > BOMB_CHECK_AFTER && outBytes > MAX_RATIO * file.bytesRead) {
-        cb(new Error(`decompresses more than ${MAX_RATIO}:1 (${outBytes} bytes from ${file.bytesRead}): refused as a likely gzip bomb`));
-        file.destroy();
-        return;
-      }
-      cb(null, c);
-    },
-  });
-  file.on('error', (e) => gz.destroy(e));
-  gz.on('error', (e) => guard.destroy(e));
-  return file.pipe(gz).pipe(guard);
-}
+export const openWarc = (path: string): Promise<Readable> => openMaybeGzip(path);
 
 export const warcReader: SourceReader & { readWithStats(locator: string, opts: ReadOptions, stats: WarcStats): AsyncIterable<SourceItem> } = {
   name: 'warc',
