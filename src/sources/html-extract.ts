@@ -168,8 +168,13 @@ function removeFurniture(doc: DocLike): void {
     if (KEEP_TAGS.has((el.tagName ?? '').toUpperCase())) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[\s_-]+/);
     if (!words.some((w) => FURNITURE.has(w))) continue;
-    // A wrapper that holds the story (class="content has-sidebar") is not furniture.
+    // A wrapper that holds the story (class="content has-sidebar", "post has-share-buttons") is
+    // not furniture: it is long, or holds several prose paragraphs.
     if ((el.textContent ?? '').length > 2500) continue;
+    const ps = el.querySelectorAll('p');
+    let prose = 0;
+    for (let j = 0; j < ps.length && prose < 2; j++) if ((ps[j].textContent ?? '').length >= 80) prose++;
+    if (prose >= 2) continue;
     doomed.push(el);
   }
   for (const el of doomed) (el as El & { remove?: () => void }).remove?.();

@@ -15,7 +15,9 @@ import { extOf } from './file-bytes.js';
 import { sniffFile, type SniffedFormat } from './sniff-format.js';
 
 export type { SourceItem, SourceArticle, SourceError, SourceReader, ReadOptions } from './source.js';
-export { fetchArticle } from './url-reader.js';
+export { fetchArticle, bodyItems } from './url-reader.js';
+export { htmlItem } from './html-reader.js';
+export { watchFeeds, pollFeeds, parseInterval, type WatchOptions, type PollReport } from './feed-watcher.js';
 export { fetchResource } from './url-fetcher.js';
 export { extractHtml } from './html-extract.js';
 export { parseFeed } from './feed-parse.js';

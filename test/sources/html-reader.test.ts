@@ -109,6 +109,16 @@ test('html: a description that just repeats the opening paragraph is not a subti
   if (r.ok) assert.equal(r.value.input.subtitle, null);
 });
 
+test('html: a short story inside a wrapper whose class mentions sharing is kept; the share bar is not', () => {
+  const p1 = 'Police in the capital arrested dozens of protesters on Saturday after clashes near the election commission, witnesses said.';
+  const p2 = 'The opposition said the vote had been rigged and called for a general strike next week, which the government rejected.';
+  const html = `<html><head><title>Arrests after protest</title></head><body><div class="post-content has-share-buttons"><h1>Arrests after protest</h1>
+    <div class="share-bar"><a href="#">Share on Facebook</a></div><p>${p1}</p><p>${p2}</p></div></body></html>`;
+  const r = extractHtml(html);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  if (r.ok) { assert.equal(r.value.input.text, `${p1}\n${p2}`); assert.equal(r.value.method, 'readability'); }
+});
+
 test('html: windows-1252 pages are decoded by their declared charset', () => {
   const head = '<html><head><meta charset="windows-1252"><title>Talks</title></head><body><article><h1>Talks resume</h1><p>';
   const sentence = 'The minister said the talks \x93would resume\x94 next week in Doha, according to the foreign ministry statement issued late on Monday. ';
