@@ -60,7 +60,7 @@ export interface ActorLexicon {
   entities: Map<string, KnownEntity>;
   forms: TokenTrie<SurfaceForm>;
   roles: TokenTrie<RoleEntry>;
-  /** title norms without the final dot ("col", "gen", "mr") → sector */
+  /** title norms, with and without the final dot ("col.", "col", "mr") → sector */
   titles: Map<string, string | null>;
   descriptors: TokenTrie<DescriptorHead>;
   premodifiers: Set<string>;
@@ -326,7 +326,12 @@ export function actorLexicon(): ActorLexicon {
     descriptors.add(toks, { head: h.head, target: h.target, sector: h.sector, tokens: toks.length });
   }
   const titles = new Map<string, string | null>();
-  for (const t of ag.titles) titles.set(normToken(t.title).replace(/\.$/, ''), t.sector);
+  // both "col." and "col": wink leaves the dot on the token or splits it off
+  for (const t of ag.titles) {
+    const bare = normToken(t.title).replace(/\.$/, '');
+    titles.set(bare, t.sector);
+    titles.set(bare + '.', t.sector);
+  }
 
   cached = {
     entities, forms, roles, titles, descriptors, countryKey,

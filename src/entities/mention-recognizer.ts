@@ -80,8 +80,19 @@ interface Ctx {
 
 const CAP = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
-function isCap(t: Token | undefined): boolean { return !!t && CAP.test(t.text); }
-function isWordCap(t: Token | undefined): boolean { return !!t && CAP.test(t.text) && LETTER.test(t.text); }
+// called for most tokens by most passes: an ASCII fast path before the Unicode regex
+function isCap(t: Token | undefined): boolean {
+  if (!t) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAP.test(t.text);
+}
+function isWordCap(t: Token | undefined): boolean { return isCap(t) && (t!.text.charCodeAt(0) < 128 || LETTER.test(t!.text)); }
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122) return true;
+  return text.charCodeAt(0) >= 128 && /^\p{L}/u.test(text);
+}
 function isAllCapsWord(text: string): boolean { return /^[A-Z][A-Z0-9&.\-]*$/.test(text) && /[A-Z].*[A-Z]/.test(text); }
 
 function claim(ctx: Ctx, d: Draft): Draft {
@@ -133,7 +144,7 @@ function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean 
   if (form.personName || form.usState) {
     // "Chad Smith", "Michael Jordan", "George Washington", "Washington state"
     if (next && sameSentence(ctx, s, e) && isWordCap(next) && next.pos === 'PROPN' && !ctx.titleCase[next.sent]) return false;
-    if (prev && sameSentence(ctx, s - 1, s) && isWordCap(prev) && prev.pos === 'PROPN' && !ctx.titleCase[prev.sent] && !ctx.lex.titles.has(ctx.norms[s - 1].replace(/\.$/, ''))) return false;
+    if (prev && sameSentence(ctx, s - 1, s) && isWordCap(prev) && prev.pos === 'PROPN' && !ctx.titleCase[prev.sent] && !ctx.lex.titles.has(ctx.norms[s - 1])) return false;
     if (next && ctx.norms[e] === 'state') return false;
   }
   if (form.usState) {
@@ -316,7 +327,7 @@ function nameRun(ctx: Ctx, i: number, max = 5): number {
 function skipTitles(ctx: Ctx, j: number): { end: number; sector: string | null } {
   let sector: string | null = null;
   while (j < ctx.toks.length) {
-    const n = ctx.norms[j].replace(/\.$/, '');
+    const n = ctx.norms[j];
     if (!ctx.lex.titles.has(n) || !isCap(ctx.toks[j])) break;
     sector ??= ctx.lex.titles.get(n) ?? null;
     j++;
@@ -387,7 +398,7 @@ function personPass(ctx: Ctx): void {
       }
     }
     // title + name: "Gen. Abdourahamane Tiani", "Mr. Putin"
-    const n = norms[i].replace(/\.$/, '');
+    const n = norms[i];
     if (lex.titles.has(n) && isCap(toks[i]) && !ctx.owner[i]) {
       const t = skipTitles(ctx, i);
       const e = nameRun(ctx, t.end);
@@ -428,11 +439,12 @@ const FACILITY_HEADS: string[][] = [
   ['nuclear', 'power', 'plant'], ['nuclear', 'plant'], ['power', 'plant'], ['dam'], ['airport'], ['refinery'],
 ];
 const FACILITY_PREFIX = new Set(['camp', 'fort']);
+const FACILITY_FIRST = new Set([...FACILITY_HEADS.map((h) => h[0]), ...FACILITY_PREFIX]);
 
 function facilityPass(ctx: Ctx): void {
   const { toks, norms } = ctx;
   for (let i = 0; i < toks.length; i++) {
-    if (ctx.blocked[i]) continue;
+    if (ctx.blocked[i] || !FACILITY_FIRST.has(norms[i])) continue;
     // "Air Base 201": a capitalised facility head with a number
     if (norms[i] === 'air' && norms[i + 1] === 'base' && isCap(toks[i]) && toks[i + 2]?.pos === 'NUM' && free(ctx, i, i + 3)) {
       claim(ctx, { start: i, end: i + 3, kind: 'name', rule: 'facility.numbered', confidence: 0.85, key: `facility:${slugOf(ctx, i, i + 3)}`, type: 'facility', locative: isLocative(ctx, i) });
@@ -507,7 +519,7 @@ function fallbackPass(ctx: Ctx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (ctx.blocked[i] || ctx.owner[i] || ctx.titleCase[t.sent] || !isWordCap(t) || NOT_NAMES.has(norms[i])) continue;
-    if (lex.roles.longestAt(norms, i, () => true) || lex.titles.has(norms[i].replace(/\.$/, ''))) continue;
+    if (lex.roles.longestAt(norms, i, () => true) || lex.titles.has(norms[i])) continue;
     const atStart = i === sentenceStart(ctx, i) || norms[i - 1] === '"' || norms[i - 1] === '(' || norms[i - 1] === '“';
     let e = i;
     while (e < toks.length && sameSentence(ctx, i, e) && !ctx.owner[e] && !ctx.blocked[e] && isWordCap(toks[e]) && !NOT_NAMES.has(norms[e]) && !lex.reportingVerbs.has(norms[e])) e++;
@@ -563,7 +575,7 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   const fullKeys = new Set(ctx.drafts.filter((d) => !d.dropped && d.kind === 'name' && d.type === 'person').map((d) => d.key));
   for (const d of ctx.drafts) {
     if (d.needsFull && !fullKeys.has(d.key)) {
-      const prev = ctx.norms[d.start - 1]?.replace(/\.$/, '') ?? '';
+      const prev = ctx.norms[d.start - 1] ?? '';
       if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), () => true)) d.dropped = true;
     }
   }
@@ -667,7 +679,7 @@ export function recognizeMentions(doc: Doc): Draft[] {
     if (s.zone === 'body') continue;
     let words = 0; let caps = 0;
     for (let t = s.tokStart; t < s.tokEnd; t++) {
-      if (!/^\p{L}/u.test(toks[t].text) || TITLE_SMALL.has(toks[t].norm)) continue;
+      if (!startsWithLetter(toks[t].text) || TITLE_SMALL.has(toks[t].norm)) continue;
       words++;
       if (isCap(toks[t])) caps++;
     }
