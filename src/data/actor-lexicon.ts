@@ -51,6 +51,10 @@ export interface SurfaceForm {
   usState?: boolean;
   /** a family name alone ("Lavrov"): only once the person is named in full, unless famous */
   needsFull?: boolean;
+  /** a gazetteer place ("Goma", "California"): only where the context makes it a place */
+  place?: 'city' | 'state';
+  /** inhabitants of a gazetteer city (large cities need less context) */
+  population?: number;
 }
 
 export interface RoleEntry { role: string; sector: string | null; tokens: number }
@@ -118,6 +122,13 @@ const PlaceEntry = z.object({
 });
 const PlacesFile = z.object({ source: z.string(), entries: z.array(PlaceEntry) });
 
+const CitiesFile = z.object({
+  source: z.string(),
+  columns: z.array(z.string()),
+  cities: z.array(z.tuple([z.string(), z.string().length(3), z.number(), z.number(), z.number(), z.number(), z.number()])),
+  usStates: z.object({ columns: z.array(z.string()), rows: z.array(z.tuple([z.string(), z.string().length(3), z.number(), z.number()])) }),
+});
+
 const AgentsFile = z.object({
   source: z.string(),
   roles: z.array(z.object({ role: z.string(), sector: z.string().nullable(), example: Example })),
@@ -145,11 +156,27 @@ export function tokenizePhrase(phrase: string): string[] {
   return tokenizeMany([phrase])[0];
 }
 
-/**
- * Tokenises many phrases in one wink call (one document, phrases on their own paragraphs):
- * ten times faster than one call per phrase, with the same tokens (a test checks it).
- */
+/** Tokenises many lexicon phrases the way the tokens stage would split them. */
 export function tokenizeMany(phrases: readonly string[]): string[][] {
+  // plain words split on spaces exactly as wink splits them (a test checks every lexicon phrase);
+  // only phrases with punctuation or digits go through wink
+  const out: string[][] = new Array(phrases.length);
+  const hard: number[] = [];
+  phrases.forEach((p, i) => {
+    if (PLAIN.test(p)) out[i] = p.split(' ');
+    else hard.push(i);
+  });
+  if (hard.length) {
+    const toks = tokenizeWithWink(hard.map((i) => phrases[i]));
+    hard.forEach((i, k) => { out[i] = toks[k]; });
+  }
+  return out;
+}
+
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/** Tokenises phrases with wink itself, in one call (one document, phrases on their own paragraphs). */
+export function tokenizeWithWink(phrases: readonly string[]): string[][] {
   tokenizer ??= winkNLP(model, []);
   const SEP = '\n\n';
   const text = phrases.join(SEP);
@@ -300,6 +327,21 @@ export function actorLexicon(): ActorLexicon {
       for (const a of new Set([e.name, ...e.aliases])) addForm(key, a, isAcronym(a) ? 'acronym' : 'name', `${f.rule}.name`, 0.9, 2);
       for (const a of e.adjectives ?? []) addForm(key, a, 'demonym', `${f.rule}.adjective`, 0.85, 2);
     }
+  }
+
+  // ---- gazetteer: cities (capitals, ≥ 100k inhabitants, provincial seats) and US states
+  const gz = loadData('places/cities.json', CitiesFile);
+  for (const [name, iso3, lat, lon, population, capital] of gz.cities) {
+    const key = `city:${iso3.toLowerCase()}:${slug(name)}`;
+    if (entities.has(key)) continue;
+    entities.set(key, { key, name, type: 'location', code: iso3, sector: null, wikidata: null, coords: { lat, lon }, role: null, government: false, aliases: [] });
+    // a capital is also its country's metonym (see above); as a place it needs a locative context
+    addForm(key, name, 'name', capital ? 'place.city.capital' : 'place.city', 0.8, 0, { place: 'city', population });
+  }
+  for (const [name, iso3, lat, lon] of gz.usStates.rows) {
+    const key = `state:${iso3.toLowerCase()}:${slug(name)}`;
+    entities.set(key, { key, name, type: 'location', code: iso3, sector: null, wikidata: null, coords: { lat, lon }, role: null, government: false, aliases: [] });
+    addForm(key, name, 'name', 'place.us-state', 0.8, 0, { place: 'state' });
   }
 
   // ---- agents: roles, titles, reporting verbs, organisation words; descriptor heads

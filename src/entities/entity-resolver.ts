@@ -243,7 +243,7 @@ export function resolveEntities(doc: Doc): void {
       const oe = entOf.get(o);
       if (!oe || dropped.has(o)) continue;
       if (oe.type === 'person' || oe.type === 'location' || oe.type === 'facility') continue;
-      if (o.kind === 'demonym' || o.ref?.locative) continue;
+      if (o.kind === 'demonym' || o.ref?.locative || o.ref?.inside) continue;
       // the country inside "US officials" is a modifier; plural descriptors are "they", not "it"
       if (isModifier(o, mentions)) continue;
       if (o.kind === 'descriptor' && /s$/i.test(o.ref?.role ?? '')) continue;
@@ -308,6 +308,7 @@ function renumber(ms: Mention[]): void {
   for (const m of ms) {
     m.id = map.get(m.id)!;
     if (m.ref?.of) m.ref.of = map.get(m.ref.of) ?? null;
+    if (m.ref?.inside) m.ref.inside = map.get(m.ref.inside) ?? null;
   }
 }
 

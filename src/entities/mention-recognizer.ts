@@ -37,6 +37,8 @@ export interface Draft {
   needsFull?: boolean;
   /** may overlap other mentions (descriptors contain the country that owns them) */
   nested?: boolean;
+  /** the name this mention is part of ("West African" inside "Economic Community of West African States") */
+  inside?: Draft;
   dropped?: boolean;
 }
 
@@ -136,6 +138,36 @@ function caseOk(form: SurfaceForm, toks: Token[], s: number): boolean {
   return true;
 }
 
+const PLACE_PREPS = new Set([...LOCATIVE, 'from', 'to', 'via', 'outside', 'near', 'between', 'and']);
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'province', 'state', 'port', 'region', 'district', 'outskirts', 'suburb', 'suburbs', 'centre', 'center']);
+
+/**
+ * A gazetteer name is a place only where the text makes it one: "in Goma", "near Kharkiv",
+ * "the town of Kidal", "Mobile, Alabama", "Kyiv-based", a dateline, or a city of a million people
+ * standing alone ("Kharkiv was shelled"); never next to another name ("Jackson Pollock").
+ */
+function placeContext(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean {
+  const { norms, toks } = ctx;
+  const prev = norms[s - 1];
+  const sameS = s > 0 && sameSentence(ctx, s - 1, s);
+  if (sameS && isWordCap(toks[s - 1]) && toks[s - 1].pos === 'PROPN' && !ctx.titleCase[toks[s].sent]) return false;
+  if (e < toks.length && sameSentence(ctx, s, e) && isWordCap(toks[e]) && toks[e].pos === 'PROPN' && !ctx.titleCase[toks[s].sent]) return false;
+  if (sameS && PLACE_PREPS.has(prev ?? '')) {
+    // "and" only continues a list of places: "in Goma and Bukavu"
+    if (prev !== 'and') return true;
+    const before = ctx.owner[s - 2];
+    return !!before && (before.type === 'location' || before.type === 'country');
+  }
+  if (sameS && prev === 'of' && PLACE_NOUNS.has(norms[s - 2] ?? '')) return true;
+  if (sameS && prev === ',' && ctx.owner[s - 2]?.type === 'location') return true; // "San Francisco, California"
+  if (norms[e] === ',' && e + 1 < toks.length && ctx.lex.forms.longestAt(norms, e + 1, (f) => f.place === 'state' || ctx.lex.entities.get(f.key)?.type === 'country')) return true;
+  if (norms[e] === '-' && norms[e + 1] === 'based') return true;
+  if (norms[e] === "'s" || PLACE_NOUNS.has(norms[e] ?? '')) return form.place === 'state' || (form.population ?? 0) >= 500000;
+  // a dateline: "KYIV, Ukraine (Reuters) -"
+  if (ctx.doc.sentences[toks[s].sent]?.tokStart === s && norms[e] === ',' && toks[s].text === toks[s].text.toUpperCase()) return true;
+  return (form.population ?? 0) >= 1000000;
+}
+
 function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean {
   for (let t = s; t < e; t++) if (ctx.blocked[t]) return false;
   if (!caseOk(form, ctx.toks, s)) return false;
@@ -147,6 +179,7 @@ function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean 
     if (prev && sameSentence(ctx, s - 1, s) && isWordCap(prev) && prev.pos === 'PROPN' && !ctx.titleCase[prev.sent] && !ctx.lex.titles.has(ctx.norms[s - 1])) return false;
     if (next && ctx.norms[e] === 'state') return false;
   }
+  if (form.place && !placeContext(ctx, form, s, e)) return false;
   if (form.usState) {
     let us = 0; let country = 0;
     const lo = Math.max(0, s - 40); const hi = Math.min(ctx.toks.length, e + 40);
@@ -170,7 +203,9 @@ function lexiconPass(ctx: Ctx): void {
       const inner = lex.forms.longestAt(norms, i + 1, (f, s, e) => acceptForm(ctx, f, s, e));
       if (inner && inner.end > m.end) { i++; m = inner; }
     }
-    const best = pickForm(m.values);
+    let best = pickForm(m.values);
+    // "in Tehran" is the city; "Tehran said" is Iran's government
+    if (best.kind === 'capital' && isLocative(ctx, i)) best = m.values.find((v) => v.place === 'city') ?? best;
     const known = lex.entities.get(best.key)!;
     const ambiguous = m.values.some((v) => v.key !== best.key && v.priority === best.priority);
     const d: Draft = {
@@ -182,7 +217,24 @@ function lexiconPass(ctx: Ctx): void {
     // a capital as subject stands for the government ("Tehran denied"), not in "in Tehran"
     if (best.kind === 'capital' && !d.locative) d.sector = 'GOV';
     claim(ctx, d);
+    if (m.end - i >= 3 && known.type !== 'country' && known.type !== 'location') placesInside(ctx, d);
     i = m.end;
+  }
+}
+
+/**
+ * Countries and regions named inside a longer name ("West African" in "Economic Community of West
+ * African States", "United States" in "United States Air Force"): nested mentions of their own.
+ */
+function placesInside(ctx: Ctx, outer: Draft): void {
+  for (let j = outer.start + 1; j < outer.end; j++) {
+    const m = ctx.lex.forms.longestAt(ctx.norms, j, (f, s, e) => e <= outer.end && caseOk(f, ctx.toks, s));
+    if (!m) continue;
+    const f = pickForm(m.values);
+    const known = ctx.lex.entities.get(f.key)!;
+    if (known.type !== 'country' && known.type !== 'location') continue;
+    claim(ctx, { start: j, end: m.end, kind: f.kind, rule: 'nested.in-name', confidence: 0.6, key: f.key, type: known.type, nested: true, inside: outer });
+    j = m.end - 1;
   }
 }
 

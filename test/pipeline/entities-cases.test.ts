@@ -31,7 +31,12 @@ const positives: Positive[] = [
   { text: 'Analysts in America were surprised.', mention: 'America', type: 'country', code: 'USA' },
   { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Nigerien', type: 'country', code: 'NER' },
   { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'American', type: 'country', code: 'USA' },
-  { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Niamey', type: 'country', code: 'NER' },
+  { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Niamey', type: 'location', code: 'NER' },
+  { text: 'Niamey rejected the accusation.', mention: 'Niamey', type: 'country', code: 'NER' },
+  { text: 'Shelling in Bukavu and Goma killed six, officials in Kinshasa said.', mention: 'Goma', type: 'location', code: 'COD' },
+  { text: 'Shelling in Bukavu and Goma killed six, officials in Kinshasa said.', mention: 'Kinshasa', type: 'location', code: 'COD' },
+  { text: 'The plant is in Mobile, Alabama.', mention: 'Alabama', type: 'location', code: 'USA' },
+  { text: 'Kharkiv was shelled again on Sunday.', mention: 'Kharkiv', type: 'location', code: 'UKR' },
   { text: 'Nigerian troops crossed into Benin.', mention: 'Nigerian', type: 'country', code: 'NGA' },
   { text: "Nigeria's army said it repelled the attack.", mention: 'Nigeria', type: 'country', code: 'NGA' },
   { text: 'Tehran denied the report.', mention: 'Tehran', type: 'country', code: 'IRN' },
@@ -86,7 +91,7 @@ test('entities: table of positives (mention → type, code, sector)', () => {
   }
 });
 
-interface Negative { text: string; not: string; code?: string }
+interface Negative { text: string; not: string; code?: string; type?: string }
 
 const negatives: Negative[] = [
   { text: 'The talks will resume in May.', not: 'May' },
@@ -101,6 +106,8 @@ const negatives: Negative[] = [
   { text: 'Who is behind the plan?', not: 'Who', code: 'WHO' },
   { text: 'The Washington Post reported it.', not: 'Washington', code: 'USA' },
   { text: 'Papua New Guinea held elections.', not: 'Guinea', code: 'GIN' },
+  { text: 'Jackson Pollock and Florence Nightingale were not places.', not: 'Jackson', type: 'location' },
+  { text: 'Jackson Pollock and Florence Nightingale were not places.', not: 'Florence', type: 'location' },
 ];
 
 test('entities: table of negatives (what must NOT be extracted)', () => {
@@ -109,6 +116,7 @@ test('entities: table of negatives (what must NOT be extracted)', () => {
     const bad = d.mentions.filter((m) => {
       if (m.kind === 'descriptor' || m.kind === 'pronoun') return false;
       const e = d.entities.find((x) => x.id === m.entity);
+      if (n.type) return m.text.includes(n.not) && d.entities.find((x) => x.id === m.entity)?.type === n.type;
       if (n.code) return e?.code === n.code && d.text.slice(m.start, m.end).includes(n.not) && e?.type === 'country' || (n.code === 'WHO' && e?.code === 'WHO');
       return m.text === n.not || m.text.includes(n.not);
     });
