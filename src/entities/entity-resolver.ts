@@ -78,6 +78,7 @@ export function resolveEntities(doc: Doc): void {
   const countryOfEnt = (e: Ent | null | undefined): Ent | null => {
     if (!e) return null;
     if (e.type === 'country') return e;
+    if (e.type === 'person' && !e.code && e.affiliation) return countryOfEnt(e.affiliation);
     return countryEnt(e.code);
   };
 
@@ -162,7 +163,7 @@ export function resolveEntities(doc: Doc): void {
       if (!ownerEnt) continue; // "its army" with "its" unresolved: leave it
     }
     let c: Ent | null = ownerEnt ? countryOfEnt(ownerEnt) : null;
-    if (ref.target === 'sector' && ownerEnt && ownerEnt.type !== 'country') {
+    if (ref.target === 'sector' && ownerEnt && ownerEnt.type !== 'country' && ownerEnt.type !== 'person') {
       // "Pentagon officials", "Hamas fighters": the body itself
       link(m, ownerEnt);
       continue;

@@ -681,8 +681,9 @@ function descriptorPass(ctx: Ctx): void {
       if ((norms[k] === "'s" || norms[k] === "'") && k - 1 >= 0) {
         // "Niger's army", "the country's government"
         const o = ctx.owner[k - 1] ?? ctx.drafts.find((d) => d.kind === 'descriptor' && d.end === k && !d.dropped) ?? null;
-        if (o && o.end === k && o.type !== 'person') { of = o; s = o.start; }
-      } else if (ctx.owner[k] && ctx.owner[k]!.end === s && (ctx.owner[k]!.type === 'country' || ctx.owner[k]!.type === 'organization' || ctx.owner[k]!.type === 'group')) {
+        // a person owns only a government ("Biden's administration"), not its troops or people
+        if (o && o.end === k && (o.type !== 'person' || h.target === 'government')) { of = o; s = o.start; }
+      } else if (ctx.owner[k] && ctx.owner[k]!.end === s && (ctx.owner[k]!.type === 'country' || ctx.owner[k]!.type === 'organization' || ctx.owner[k]!.type === 'group' || (ctx.owner[k]!.type === 'person' && h.target === 'government'))) {
         // "Nigerien officials", "US forces", "Pentagon officials"
         of = ctx.owner[k]!; s = of.start;
         if (s - 1 >= 0 && (norms[s - 1] === 'the' || lex.determiners.has(norms[s - 1]))) s--;

@@ -78,6 +78,9 @@ const positives: Positive[] = [
   { text: 'Jets took off from Air Base 101 in Niger.', mention: 'Air Base 101', type: 'facility', code: 'NER' },
   { text: 'Jets took off from Air Base 5 in Mali.', mention: 'Air Base 5', type: 'facility', code: 'MLI' },
   { text: 'Fighting continued in the Donbas.', mention: 'the Donbas', type: 'location', code: 'UKR' },
+  { text: 'Amnesty International accused the army of abuses.', mention: 'Amnesty International', type: 'organization', code: null, sector: 'NGO' },
+  { text: 'Aid reached Bosnia as Bosnian Serb forces withdrew.', mention: 'Bosnia', type: 'country', code: 'BIH' },
+  { text: 'The Trump administration imposed tariffs.', mention: 'The Trump administration', type: 'country', code: 'USA' },
 ];
 
 test('entities: table of positives (mention → type, code, sector)', () => {
