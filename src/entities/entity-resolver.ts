@@ -196,6 +196,7 @@ export function resolveEntities(doc: Doc): void {
   for (const e of ents.values()) {
     if (e.type !== 'person') continue;
     let titleSector: string | null = null;
+    let affSector: string | null = null;
     for (const m of e.mentions) {
       const ref = m.ref;
       if (!ref) continue;
@@ -203,7 +204,11 @@ export function resolveEntities(doc: Doc): void {
       if (ref.of && !e.affiliation) {
         const o = byId.get(ref.of);
         const oe = o ? entOf.get(o) : undefined;
-        if (oe && oe !== e) e.affiliation = oe;
+        if (oe && oe !== e) {
+          e.affiliation = oe;
+          // "a spokeswoman for the Nigerian army": the descriptor says which part of the country
+          if (o!.kind === 'descriptor' && o!.ref?.sector) affSector = o!.ref.sector;
+        }
       }
       if (ref.titleSector) titleSector ??= ref.titleSector;
       if (!e.known && ref.sector && !e.sector) e.sector = ref.sector;
@@ -211,7 +216,7 @@ export function resolveEntities(doc: Doc): void {
     if (e.known) continue;
     if (e.affiliation) {
       e.code ??= e.affiliation.type === 'country' ? e.affiliation.code : e.affiliation.code;
-      e.sector ??= e.affiliation.type === 'country' ? null : e.affiliation.sector;
+      e.sector ??= affSector ?? (e.affiliation.type === 'country' ? null : e.affiliation.sector);
     }
     if (!e.code && e.role) {
       // "… in Niger since the coup, which ousted former President Mahamoud Bazoum": the country of the sentence

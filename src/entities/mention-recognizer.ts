@@ -434,8 +434,11 @@ function personPass(ctx: Ctx): void {
     // role + titles + name: "Pentagon spokeswoman Sabrina Singh", "CNSP spokesman Col. Maj. Amadou Abdramane"
     const role = lex.roles.longestAt(norms, i, () => true);
     if (role && !ctx.owner[i]) {
-      const t = skipTitles(ctx, role.end);
-      const e = nameRun(ctx, t.end);
+      // "Russia's foreign minister, Sergei Lavrov, said": the name after a comma
+      const comma = norms[role.end] === ',' && isWordCap(toks[role.end + 1]) ? 1 : 0;
+      const t = skipTitles(ctx, role.end + comma);
+      let e = nameRun(ctx, t.end);
+      if (comma && e > 0 && e - t.end < 2 && !lex.titles.has(norms[role.end + 1])) e = -1;
       if (e > 0) {
         const aff = affiliationBefore(ctx, i);
         const r = role.values[0];
@@ -711,6 +714,37 @@ function descriptorPass(ctx: Ctx): void {
   }
 }
 
+/** Apposition after the name: "Sergei Lavrov, Russia's foreign minister, said", "Jane Roe, a spokeswoman for the ministry". */
+function appositionRolePass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  // apposition after the name: "Sergei Lavrov, Russia's foreign minister, said", "Jane Roe, a spokeswoman for the ministry"
+  for (const d of ctx.drafts) {
+    if (d.type !== 'person' || d.kind !== 'name' || d.role || d.dropped || norms[d.end] !== ',') continue;
+    let j = d.end + 1;
+    if (norms[j] === 'a' || norms[j] === 'an' || norms[j] === 'the') j++;
+    let of: Draft | null = null;
+    const own = ctx.owner[j];
+    if (own && own.start === j && own.type !== 'person' && own.type !== 'location') {
+      of = own; j = own.end;
+      if (norms[j] === "'s" || norms[j] === "'") j++;
+    }
+    while (j < toks.length && (ROLE_PREMODS.has(norms[j]) || FORMER.has(norms[j])) && !ctx.owner[j]) j++;
+    const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, () => true) : null;
+    if (!role || !sameSentence(ctx, d.start, role.end - 1)) continue;
+    let k = role.end;
+    if (!of && (norms[k] === 'of' || norms[k] === 'for' || norms[k] === 'at') ) {
+      const n = norms[k + 1] === 'the' ? k + 2 : k + 1;
+      // "the Nigerian army" (a descriptor) before "Nigerian" (its country)
+      const o = ctx.drafts.find((x) => x.kind === 'descriptor' && (x.start === k + 1 || x.start === n) && !x.dropped) ?? ctx.owner[n];
+      if (o && o.start <= n && o.type !== 'person' && o.type !== 'location') { of = o; k = o.end; }
+    }
+    const r = role.values[0];
+    d.role = r.role;
+    d.sector ??= r.sector;
+    d.of ??= of;
+  }
+}
+
 // ---------------------------------------------------------------- driver
 
 /**
@@ -747,6 +781,7 @@ export function recognizeMentions(doc: Doc): Draft[] {
   fallbackPass(ctx);
   shortPass(ctx, true);
   descriptorPass(ctx);
+  appositionRolePass(ctx);
   return ctx.drafts.filter((d) => !d.dropped);
 }
 
