@@ -42,6 +42,8 @@ export interface Draft {
   dropped?: boolean;
 }
 
+const ACCEPT_ALL = (): boolean => true;
+
 /** Words that sit before a name run in a locative phrase. */
 const LOCATIVE = new Set(['in', 'at', 'into', 'across', 'near', 'inside', 'throughout', 'around', 'outside', 'within', 'through', 'onto', 'toward', 'towards']);
 /** Lower-case name particles allowed inside a person or organisation name run. */
@@ -194,13 +196,14 @@ function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean 
 
 function lexiconPass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
+  const accept = (f: SurfaceForm, s: number, e: number) => acceptForm(ctx, f, s, e);
   for (let i = 0; i < toks.length;) {
-    if (ctx.blocked[i] || ctx.owner[i]) { i++; continue; }
-    let m = lex.forms.longestAt(norms, i, (f, s, e) => acceptForm(ctx, f, s, e));
+    if (ctx.blocked[i] || ctx.owner[i] || !lex.forms.startsWith(norms[i])) { i++; continue; }
+    let m = lex.forms.longestAt(norms, i, accept);
     if (!m) { i++; continue; }
     // "The UN Security Council": a form that merely starts with "the" yields to a longer name after it
     if (norms[i] === 'the') {
-      const inner = lex.forms.longestAt(norms, i + 1, (f, s, e) => acceptForm(ctx, f, s, e));
+      const inner = lex.forms.longestAt(norms, i + 1, accept);
       if (inner && inner.end > m.end) { i++; m = inner; }
     }
     let best = pickForm(m.values);
@@ -432,7 +435,7 @@ function personPass(ctx: Ctx): void {
     if (ctx.blocked[i] || ctx.titleCase[toks[i].sent]) continue;
     if (ctx.owner[i] && ctx.owner[i]!.type !== 'person') continue;
     // role + titles + name: "Pentagon spokeswoman Sabrina Singh", "CNSP spokesman Col. Maj. Amadou Abdramane"
-    const role = lex.roles.longestAt(norms, i, () => true);
+    const role = lex.roles.startsWith(norms[i]) ? lex.roles.longestAt(norms, i, ACCEPT_ALL) : null;
     if (role && !ctx.owner[i]) {
       // "Russia's foreign minister, Sergei Lavrov, said": the name after a comma
       const comma = norms[role.end] === ',' && isWordCap(toks[role.end + 1]) ? 1 : 0;
@@ -574,7 +577,7 @@ function fallbackPass(ctx: Ctx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (ctx.blocked[i] || ctx.owner[i] || ctx.titleCase[t.sent] || !isWordCap(t) || NOT_NAMES.has(norms[i])) continue;
-    if (lex.roles.longestAt(norms, i, () => true) || lex.titles.has(norms[i])) continue;
+    if (lex.roles.longestAt(norms, i, ACCEPT_ALL) || lex.titles.has(norms[i])) continue;
     const atStart = i === sentenceStart(ctx, i) || norms[i - 1] === '"' || norms[i - 1] === '(' || norms[i - 1] === '“';
     let e = i;
     while (e < toks.length && sameSentence(ctx, i, e) && !ctx.owner[e] && !ctx.blocked[e] && isWordCap(toks[e]) && !NOT_NAMES.has(norms[e]) && !lex.reportingVerbs.has(norms[e])) e++;
@@ -593,7 +596,7 @@ function fallbackPass(ctx: Ctx): void {
     if (e - i === 1 && !allCaps && LOCATIVE.has(norms[i - 1] ?? '')) { type = 'location'; confidence = 0.45; }
     if (type === 'person' && lex.reportingVerbs.has(next)) confidence = 0.65;
     // "Apple Computer CEO and co-founder …": a name before a role is the body the role belongs to
-    if (type === 'person' && lex.roles.longestAt(norms, e, () => true)) { type = 'organization'; confidence = 0.55; }
+    if (type === 'person' && lex.roles.longestAt(norms, e, ACCEPT_ALL)) { type = 'organization'; confidence = 0.55; }
     claim(ctx, {
       start: i, end: e, kind: allCaps ? 'acronym' : 'name', rule: `proper.unknown-${type}`, confidence,
       key: `${type === 'person' ? 'person' : type === 'location' ? 'place' : 'org'}:${slugOf(ctx, i, e)}`, type,
@@ -631,7 +634,7 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   for (const d of ctx.drafts) {
     if (d.needsFull && !fullKeys.has(d.key)) {
       const prev = ctx.norms[d.start - 1] ?? '';
-      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), () => true)) d.dropped = true;
+      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL)) d.dropped = true;
     }
   }
 }
@@ -656,6 +659,7 @@ function descriptorPass(ctx: Ctx): void {
       claim(ctx, { start: i, end: i + 1, kind: 'pronoun', rule: `pronoun.${norms[i]}`, confidence: 0.6, key: null, type: null, nested: true });
       continue;
     }
+    if (!lex.descriptors.startsWith(norms[i])) continue;
     const head = lex.descriptors.longestAt(norms, i, (_h, s, e) => {
       for (let t = s; t < e; t++) if (ctx.owner[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
       return true;
@@ -664,7 +668,7 @@ function descriptorPass(ctx: Ctx): void {
     const h = head.values[0];
     const he = head.end;
     // "government forces", "army chief", "military ties": the head is only a modifier here
-    if (norms[he] === '-' || (norms[he] && lex.descriptors.longestAt(norms, he, () => true))) continue;
+    if (norms[he] === '-' || (norms[he] && lex.descriptors.longestAt(norms, he, ACCEPT_ALL))) continue;
     if (toks[he] && toks[he].pos === 'NOUN' && /^\p{Ll}/u.test(toks[he].text) && sameSentence(ctx, i, he)) continue;
     let s = i;
     // premodifiers: "military-led", "transitional", "senior"
@@ -729,7 +733,7 @@ function appositionRolePass(ctx: Ctx): void {
       if (norms[j] === "'s" || norms[j] === "'") j++;
     }
     while (j < toks.length && (ROLE_PREMODS.has(norms[j]) || FORMER.has(norms[j])) && !ctx.owner[j]) j++;
-    const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, () => true) : null;
+    const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, ACCEPT_ALL) : null;
     if (!role || !sameSentence(ctx, d.start, role.end - 1)) continue;
     let k = role.end;
     if (!of && (norms[k] === 'of' || norms[k] === 'for' || norms[k] === 'at') ) {
