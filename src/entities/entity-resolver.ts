@@ -91,7 +91,10 @@ export function resolveEntities(doc: Doc): void {
     if (c && e.type !== 'person') e.code = c.code;
   }
 
-  const sentOf = (m: Mention) => doc.tokens[tokAt(m.start)]?.sent ?? 0;
+  // sentence of each mention, computed once (the loops below ask for it often)
+  const sentCache = new Map<Mention, number>();
+  for (const m of mentions) sentCache.set(m, doc.tokens[tokAt(m.start)]?.sent ?? 0);
+  const sentOf = (m: Mention) => sentCache.get(m) ?? 0;
   const focus = documentFocus(doc, mentions, entOf, tokAt);
 
   /** The country the context makes clear for a descriptor without an owner, or null. */
@@ -103,7 +106,7 @@ export function resolveEntities(doc: Doc): void {
     for (const o of mentions) {
       if (o.start >= m.start) break;
       const os = sentOf(o);
-      if (os < s - 2 || os > s) continue;
+      if (os < s - 2) continue;
       const c = o.kind === 'descriptor' ? (entOf.get(o)?.type === 'country' ? entOf.get(o)! : null) : countryOfEnt(entOf.get(o));
       if (!c || c.type !== 'country') continue;
       if (o.kind !== 'descriptor' && entOf.get(o)?.type !== 'country') continue;
@@ -237,6 +240,8 @@ export function resolveEntities(doc: Doc): void {
 
   // 7. pronouns: the nearest suitable actor, same or previous sentence
   const dropped = new Set<Mention>();
+  const ownedIds = new Set<string>();
+  for (const d of mentions) if (d.kind === 'descriptor' && d.ref?.of) ownedIds.add(d.ref.of);
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind !== 'pronoun') continue;
@@ -251,7 +256,7 @@ export function resolveEntities(doc: Doc): void {
       if (oe.type === 'person' || oe.type === 'location' || oe.type === 'facility') continue;
       if (o.kind === 'demonym' || o.ref?.locative || o.ref?.inside) continue;
       // the country inside "US officials" is a modifier; plural descriptors are "they", not "it"
-      if (isModifier(o, mentions)) continue;
+      if (ownedIds.has(o.id)) continue;
       if (o.kind === 'descriptor' && /s$/i.test(o.ref?.role ?? '')) continue;
       found = oe;
       break;
@@ -316,14 +321,6 @@ function renumber(ms: Mention[]): void {
     if (m.ref?.of) m.ref.of = map.get(m.ref.of) ?? null;
     if (m.ref?.inside) m.ref.inside = map.get(m.ref.inside) ?? null;
   }
-}
-
-function isModifier(o: Mention, mentions: Mention[]): boolean {
-  for (const d of mentions) {
-    if (d.kind === 'descriptor' && d.ref?.of === o.id) return true;
-    if (d.start > o.end) break;
-  }
-  return false;
 }
 
 function verbBetween(doc: Doc, from: number, to: number): boolean {
