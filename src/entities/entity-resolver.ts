@@ -246,6 +246,7 @@ export function resolveEntities(doc: Doc): void {
     const m = mentions[k];
     if (m.kind !== 'pronoun') continue;
     const s = sentOf(m);
+    const plural = m.rule === 'pronoun.they' || m.rule === 'pronoun.their' || m.rule === 'pronoun.them';
     let found: Ent | null = null;
     for (let j = k - 1; j >= 0; j--) {
       const o = mentions[j];
@@ -253,6 +254,14 @@ export function resolveEntities(doc: Doc): void {
       if (sentOf(o) < s - 1) break;
       const oe = entOf.get(o);
       if (!oe || dropped.has(o)) continue;
+      if (plural) {
+        // "they": a group or a plural descriptor ("the rebels", "Nigerien officials"), the nearest one;
+        // a list of countries ("Benin, the Ivory Coast, and Ghana") is several actors: left to the caller
+        const many = oe.type === 'group' || (o.kind === 'descriptor' && /s$/i.test(o.ref?.role ?? '')) || (o.kind === 'demonym' && /s$/.test(o.text));
+        if (!many || o.ref?.locative || o.ref?.inside) continue;
+        found = oe;
+        break;
+      }
       if (oe.type === 'person' || oe.type === 'location' || oe.type === 'facility') continue;
       if (o.kind === 'demonym' || o.ref?.locative || o.ref?.inside) continue;
       // the country inside "US officials" is a modifier; plural descriptors are "they", not "it"
@@ -346,7 +355,6 @@ function documentFocus(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, 
 }
 
 function nearestCountryInSentence(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, m: Mention, tokAt: (off: number) => number, locativeOnly = false): Ent | null {
-  const s = doc.tokens[tokAt(m.start)].sent;
   let before: Ent | null = null;
   let after: Ent | null = null;
   for (const o of mentions) {
@@ -358,6 +366,8 @@ function nearestCountryInSentence(doc: Doc, mentions: Mention[], entOf: Map<Ment
     if (o.start < m.start) before = oe;
     else if (!after) after = oe;
   }
+  // a country after the person counts too: on the PLOVER gold sentences ("President Yoweri Museveni
+  // … Ugandan opposition") it is right far more often than wrong ("President Bush … Russia")
   return before ?? after;
 }
 

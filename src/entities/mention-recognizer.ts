@@ -641,7 +641,7 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
 
 // ---------------------------------------------------------------- 7. descriptors and pronouns
 
-const PRONOUNS = new Set(['it', 'its']);
+const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
 const EXPLETIVE_NEXT = new Set(['clear', 'unclear', 'likely', 'unlikely', 'possible', 'impossible', 'expected', 'reported', 'said', 'believed', 'thought', 'time', 'important', 'necessary', 'true', 'understood', 'feared', 'hoped', 'known', 'estimated', 'raining', 'difficult', 'easy', 'hard', 'too', 'worth', 'up', 'not']);
 
 function descriptorPass(ctx: Ctx): void {

@@ -201,6 +201,13 @@ test('pronouns: "it"/"its" → nearest suitable actor', () => {
   for (const p of d2.mentions.filter((m) => m.kind === 'pronoun')) assert.equal(d2.entities.find((e) => e.id === p.entity)?.code, 'USA', p.text);
 });
 
+test('pronouns: "they"/"their" → a group or plural descriptor, else dropped', () => {
+  const d = run('Houthi rebels fired missiles at ships and said they would continue their attacks.');
+  for (const p of d.mentions.filter((m) => m.kind === 'pronoun')) assert.equal(d.entities.find((e) => e.id === p.entity)?.code, 'YEM', p.text);
+  const d2 = run('Benin and Ghana said they would talk.');
+  assert.ok(!d2.mentions.some((m) => m.kind === 'pronoun'), 'a list of countries is not resolved to one of them');
+});
+
 test('persons: short forms, spelling variants, role country from the sentence', () => {
   const d = run('Pentagon spokeswoman Sabrina Singh spoke. Singh said the US would stay.');
   const singh = entityOf(d, 'Sabrina Singh')!;
