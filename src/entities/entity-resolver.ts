@@ -355,6 +355,7 @@ function documentFocus(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, 
 }
 
 function nearestCountryInSentence(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, m: Mention, tokAt: (off: number) => number, locativeOnly = false): Ent | null {
+  const s = doc.tokens[tokAt(m.start)].sent;
   let before: Ent | null = null;
   let after: Ent | null = null;
   for (const o of mentions) {
