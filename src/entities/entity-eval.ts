@@ -4,6 +4,8 @@
  * scripts/entity-recall.mjs (which prints the figures).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseDct } from '../time/timex-match.js';
+import { fmtDay } from '../time/edtf.js';
 import { join } from 'node:path';
 import type { Doc } from '../pipeline/doc.js';
 import { analyzeDoc } from '../pipeline/index.js';
@@ -85,7 +87,9 @@ export function scoreMeantime(shared: string): MeantimeScore | null {
   const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as MeantimeDoc);
   const score: MeantimeScore = { docs: rows.length, named: { total: 0, found: 0, strict: 0 }, missed: [] };
   for (const r of rows) {
-    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: r.dct });
+    // MEANTIME writes some creation dates day-first ("03-02-2009"); the analyzer takes ISO 8601 only
+    const day = parseDct(r.dct);
+    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: day ? fmtDay(day) : null });
     // MEANTIME's text is the analysed text (no title/byline to strip): offsets must agree
     const shift = doc.text === r.text ? 0 : doc.text.indexOf(r.text.slice(0, 200));
     const ours = doc.mentions.filter((m) => m.entity && m.kind !== 'pronoun' && m.kind !== 'descriptor');
