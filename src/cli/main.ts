@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../io/read-input.js';
 import { analyzeCommand } from './analyze-command.js';
+import { serveCommand, SERVE_HELP } from './serve-command.js';
+import { tokenCommand, TOKEN_HELP } from './token-command.js';
+import { demoCommand, DEMO_HELP } from './demo-command.js';
 
 export class UsageError extends Error {}
 
@@ -12,6 +15,9 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
+  serve: { run: serveCommand, help: SERVE_HELP },
+  token: { run: tokenCommand, help: TOKEN_HELP },
+  demo: { run: demoCommand, help: DEMO_HELP },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

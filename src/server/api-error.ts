@@ -8,7 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export type ErrorCode =
   | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed'
   | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'unprocessable'
-  | 'not_implemented' | 'internal';
+  | 'not_implemented' | 'busy' | 'internal';
 
 /**
  * Thrown anywhere in a handler; the app's error handler turns it into the JSON body.

@@ -25,7 +25,7 @@ export interface GeoView {
   truncated: boolean;
 }
 
-export type JobState = 'running' | 'done' | 'failed';
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface IngestItemOutcome {
   label: string;
