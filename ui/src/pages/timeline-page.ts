@@ -87,10 +87,14 @@ export const timelinePage: Page = async (root, route: Route) => {
   const b = route.params.get('b') ?? '';
   const yMode = route.params.get('y') === 'quad' ? 'quad' : 'goldstein';
   const period = route.params.get('period') ?? '';
+  // Asserted events only by default: a denial or a hypothesis did not move the relation.
+  const all = route.params.get('all') === '1';
   const aIn = h('input', { name: 'a', placeholder: 'USA', required: true }); aIn.value = a;
   const bIn = h('input', { name: 'b', placeholder: 'NER', required: true }); bIn.value = b;
   const ySel = h('select', { name: 'y' }, h('option', { value: 'goldstein' }, 'Goldstein score'), h('option', { value: 'quad' }, 'Quad class'));
   ySel.value = yMode;
+  const allIn = h('input', { type: 'checkbox', name: 'all' });
+  allIn.checked = all;
   const pSel = h('select', { name: 'period' }, ['', 'day', 'week', 'month', 'year'].map((p) => h('option', { value: p }, p || 'auto')));
   pSel.value = period;
   const form = h('form', { class: 'filters inline' },
@@ -98,8 +102,9 @@ export const timelinePage: Page = async (root, route: Route) => {
     h('label', { class: 'field' }, h('span', null, 'Side B'), bIn),
     h('label', { class: 'field' }, h('span', null, 'y axis'), ySel),
     h('label', { class: 'field' }, h('span', null, 'Period'), pSel),
+    h('label', { class: 'field check' }, h('span', null, 'Also negated, hypothetical, future'), allIn),
     h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Show')));
-  form.addEventListener('submit', (e) => { e.preventDefault(); go(['timeline'], { a: aIn.value.trim(), b: bIn.value.trim(), y: ySel.value === 'quad' ? 'quad' : null, period: pSel.value || null }); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(['timeline'], { a: aIn.value.trim(), b: bIn.value.trim(), y: ySel.value === 'quad' ? 'quad' : null, period: pSel.value || null, all: allIn.checked ? '1' : null }); });
   const body = h('div', null);
   mount(root, h('h1', null, 'Dyad timeline'), form, body);
 
@@ -115,7 +120,7 @@ export const timelinePage: Page = async (root, route: Route) => {
   }
   mount(body, loading('Loading timeline'));
   try {
-    const tl = await api.timeline({ a, b, period: period || undefined, modality: 'asserted,negated,hypothetical,future' });
+    const tl = await api.timeline({ a, b, period: period || undefined, modality: all ? 'asserted,negated,hypothetical,future' : undefined });
     const events = [...tl.events].sort((p, q) => (p.dateLo ?? '').localeCompare(q.dateLo ?? '') || p.id.localeCompare(q.id));
     mount(body,
       h('p', { class: 'count' }, `${tl.aLabel} ↔ ${tl.bLabel}: ${events.length} events`, tl.a.length ? ` (A = ${tl.a.map((x) => x.name).join(', ')}; B = ${tl.b.map((x) => x.name).join(', ')})` : ''),
