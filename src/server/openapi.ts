@@ -110,7 +110,7 @@ ${op.requestBody ? `<details><summary>Request body (JSON)</summary><pre>${esc(JS
   }
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.info.title)} ${esc(doc.info.version)}</title><link rel="stylesheet" href="/docs.css"></head>
+<title>${esc(doc.info.title)} ${esc(doc.info.version)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/docs.css"></head>
 <body><header><h1>${esc(doc.info.title)} <small>${esc(doc.info.version)}</small></h1>
 <p>${esc(doc.info.description)}</p><p><a href="/openapi.json">openapi.json</a> · <a href="/">web UI</a></p></header>
 <main>${ops.join('\n')}

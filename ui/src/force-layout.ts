@@ -16,7 +16,7 @@ export function layout(nodes: { id: string; weight: number }[], edges: LayoutEdg
   const out: LayoutNode[] = nodes.map((nd, i) => ({ ...nd, x: cx + R * Math.cos((2 * Math.PI * i) / Math.max(1, n)), y: cy + R * Math.sin((2 * Math.PI * i) / Math.max(1, n)) }));
   if (n <= 2) return out;
   const index = new Map(out.map((p, i) => [p.id, i]));
-  const k = Math.sqrt((w * h) / n) * 0.6;
+  const k = Math.sqrt((w * h) / n) * 0.4;
   let temp = Math.min(w, h) / 8;
   const dx = new Float64Array(n), dy = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
@@ -40,7 +40,7 @@ export function layout(nodes: { id: string; weight: number }[], edges: LayoutEdg
     }
     for (let i = 0; i < n; i++) {
       // Gentle gravity keeps disconnected pieces on screen.
-      dx[i] += (cx - out[i].x) * 0.02 * k / 10; dy[i] += (cy - out[i].y) * 0.02 * k / 10;
+      dx[i] += (cx - out[i].x) * 0.08 * k / 10; dy[i] += (cy - out[i].y) * 0.08 * k / 10;
       const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
       const step = Math.min(d, temp);
       out[i].x = Math.max(30, Math.min(w - 30, out[i].x + (dx[i] / d) * step));
@@ -48,5 +48,14 @@ export function layout(nodes: { id: string; weight: number }[], edges: LayoutEdg
     }
     temp *= 0.985;
   }
-  return out;
+  return fit(out, w, h);
+}
+
+/** Scales and centres the layout uniformly to fill the box (labels need a margin). */
+function fit(nodes: LayoutNode[], w: number, h: number, mx = 70, my = 40): LayoutNode[] {
+  const xs = nodes.map((p) => p.x), ys = nodes.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = Math.min((w - 2 * mx) / Math.max(1, x1 - x0), (h - 2 * my) / Math.max(1, y1 - y0), 3);
+  const ox = (w - (x1 - x0) * scale) / 2, oy = (h - (y1 - y0) * scale) / 2;
+  return nodes.map((p) => ({ ...p, x: ox + (p.x - x0) * scale, y: oy + (p.y - y0) * scale }));
 }

@@ -23,7 +23,7 @@ function draw(g: GraphView): SVGSVGElement {
   const radius = (ev: number) => 6 + 16 * Math.sqrt(ev / maxEv);
 
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart actor-graph', id: 'actor-graph', role: 'img', 'aria-label': 'Actor graph' });
-  svg.append(s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }))));
+  svg.append(s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }))));
   const maxE = Math.max(1, ...edges.map((e) => e.events));
   const eg = s('g', { class: 'edges' });
   for (const e of edges) {
