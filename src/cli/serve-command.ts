@@ -1,11 +1,11 @@
 /** `sitrep serve`: the HTTP API and web UI over a store. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB } from '../store/store.js';
+import { storeLocation } from '../store/open-store.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { isLoopback } from '../server/listen.js';
 import { UsageError } from './main.js';
 
-export const SERVE_HELP = 'serve [--port 8080] [--host 127.0.0.1] [--db ./sitrep.db] [--private] [--public] [--allow-private] [--max-body BYTES] [--rate N]';
+export const SERVE_HELP = 'serve [--port 8080] [--host 127.0.0.1] [--db ./sitrep.db|postgres://…] [--private] [--public] [--allow-private] [--max-body BYTES] [--rate N]';
 
 export function parsePort(s: string | undefined, fallback: number): number {
   if (s === undefined) return fallback;
@@ -37,7 +37,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
-      db: { type: 'string', default: DEFAULT_DB },
+      db: { type: 'string' },
       private: { type: 'boolean', default: false },
       public: { type: 'boolean', default: false },
       'allow-private': { type: 'boolean', default: false },
@@ -56,14 +56,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const rate = values.rate !== undefined ? Number(values.rate) : undefined;
   if (rate !== undefined && !(rate > 0)) throw new UsageError('--rate must be a positive number of requests per second');
 
+  const db = storeLocation(values.db);
   const server = await startServer({
-    db: values.db, port, host, readAccess, allowPrivate: values['allow-private'], maxBodyBytes: maxBody,
+    db, port, host, readAccess, allowPrivate: values['allow-private'], maxBodyBytes: maxBody,
     rateLimit: rate !== undefined ? { burst: Math.max(10, Math.round(rate * 30)), perSecond: rate } : undefined,
   });
   const stats = await server.store.stats();
   process.stderr.write(
     `sitrep serve: ${stats.articles} articles, ${stats.events} events in ${server.store.location}\n` +
-    `sitrep serve: reads ${readAccess === 'open' ? 'open' : 'need a token'}; writes need a token (sitrep token create --db ${values.db})\n`,
+    `sitrep serve: reads ${readAccess === 'open' ? 'open' : 'need a token'}; writes need a token (sitrep token create --db ${db})\n`,
   );
   process.stdout.write(`${server.url}/\n`);
   return untilSignal(server, 'serve');

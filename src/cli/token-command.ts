@@ -1,6 +1,6 @@
 /** `sitrep token create|list|revoke`: API tokens, stored hashed beside the knowledge base. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB } from '../store/store.js';
+import { storeLocation } from '../store/open-store.js';
 import { openTokenStore } from '../server/token-store.js';
 import { UsageError } from './main.js';
 
@@ -10,16 +10,17 @@ export async function tokenCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, db: { type: 'string', default: DEFAULT_DB } },
+    options: { name: { type: 'string' }, db: { type: 'string' } },
   });
   const [sub, ...rest] = positionals;
   if (!sub || !['create', 'list', 'revoke'].includes(sub)) throw new UsageError(`usage: sitrep ${TOKEN_HELP}`);
-  if (values.db === ':memory:') throw new UsageError('a token in a :memory: database would vanish at once; give --db FILE or a postgres:// URL');
+  const db = storeLocation(values.db);
+  if (db === ':memory:') throw new UsageError('a token in a :memory: database would vanish at once; give --db FILE or a postgres:// URL');
   let tokens;
   try {
-    tokens = await openTokenStore(values.db);
+    tokens = await openTokenStore(db);
   } catch (e) {
-    throw new UsageError(`cannot open ${values.db}: ${(e as Error).message}`);
+    throw new UsageError(`cannot open ${db}: ${(e as Error).message}`);
   }
   try {
     if (sub === 'create') {

@@ -13,4 +13,6 @@ export interface ArticleSources {
    * (after DNS resolution and on every redirect) unless allowPrivate.
    */
   url?: (url: string, opts: { allowPrivate: boolean; published: string | null; signal: AbortSignal }) => Promise<ArticleInput>;
+  /** Throws (one line) when a URL's target is refused; run before the job is queued (403). */
+  checkUrl?: (url: string, allowPrivate: boolean) => Promise<void>;
 }

@@ -74,6 +74,7 @@ export function registerRoutes(ctx: RouteContext, route: Register): void {
     responses: { 201: { description: 'the finished job with each article\'s result', schema: { type: 'object', properties: { job: { $ref: '#/components/schemas/IngestJob' } } } }, 202: { description: 'the queued job', schema: { type: 'object', properties: { job: { $ref: '#/components/schemas/IngestJob' } } } } },
   }, async (c, { query, body }) => {
     const { kind, label, items } = toItems(ctx, body);
+    await checkUrls(ctx, body);
     const job = ctx.queue.submit(kind, label, items);
     if (query.wait === 'false') return c.json({ job }, 202);
     return c.json({ job: await ctx.queue.done(job.id) }, 201);
@@ -216,6 +217,21 @@ function toItem(ctx: RouteContext, a: One, where: string): IngestItem {
       } catch (e) { throw new ItemError((e as Error).message); }
     },
   };
+}
+
+/** URL targets are checked before queueing, so a refused address is a 403 rather than a failed job. */
+async function checkUrls(ctx: RouteContext, body: z.infer<typeof PostArticlesSchema>): Promise<void> {
+  const check = ctx.opts.sources.checkUrl;
+  if (!check) return;
+  const list = ('articles' in body && body.articles ? body.articles : [body]) as Record<string, unknown>[];
+  for (const [i, a] of list.entries()) {
+    if (a.text !== undefined || a.html !== undefined || typeof a.url !== 'string') continue;
+    try {
+      await check(a.url, ctx.opts.allowPrivate);
+    } catch (e) {
+      throw new ApiError(403, 'forbidden', `${list.length > 1 ? `articles.${i}.` : ''}url: ${(e as Error).message}`);
+    }
+  }
 }
 
 function firstLine(text: string): string {
