@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { parsePublished, InputError } from '../io/read-input.js';
+import { decodeText, parsePublished, InputError } from '../io/read-input.js';
 import type { ArticleInput } from '../pipeline/doc.js';
 import { ApiError } from './api-error.js';
 import type { RouteSpec } from './openapi.js';
@@ -182,7 +182,8 @@ function toItem(ctx: RouteContext, a: One, where: string): IngestItem {
   const rec = a as Record<string, string | undefined>;
   const pub = published(rec.published, where);
   if (rec.text !== undefined) {
-    if (!rec.text.trim()) throw new ApiError(400, 'bad_request', `${where}text: is empty`);
+    // The same checks as for files: empty, binary-looking or oversized text is refused here.
+    try { decodeText(Buffer.from(rec.text, 'utf8'), 'text'); } catch (e) { throw new ApiError(400, 'bad_request', `${where}${(e as Error).message}`); }
     const input: ArticleInput = { text: rec.text, title: rec.title ?? null, published: pub, url: rec.url ?? null, id: rec.id ?? null, outlet: rec.outlet ?? null };
     return {
       label: rec.title ?? rec.url ?? firstLine(rec.text), origin: rec.url ?? 'api', sourceKey: JSON.stringify(['text', input]),

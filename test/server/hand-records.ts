@@ -18,7 +18,11 @@ function span(text: string, s: string, from = 0): { start: number; end: number }
   return { start: i, end: i + s.length };
 }
 
-function build(id: string, title: string, published: string, url: string, outlet: string, body: string, ents: Ent[], evs: Ev[]): AnalysisRecord {
+type Fact =
+  | { kind: 'deployment'; force: string; host: string; personnel: number; asOf: string | null; evidence: string }
+  | { kind: 'facility'; name: string; host: string; operator: string | null; function: string | null; cost: { value: number; currency: string; qualifier: string | null } | null; evidence: string };
+
+function build(id: string, title: string, published: string, url: string, outlet: string, body: string, ents: Ent[], evs: Ev[], facts: Fact[] = []): AnalysisRecord {
   const text = `${title}\n${body}`;
   const entities = ents.map((e) => {
     const mentions: { start: number; end: number; text: string }[] = [];
@@ -47,7 +51,8 @@ function build(id: string, title: string, published: string, url: string, outlet
   return AnalysisRecordSchema.parse({
     schema: 'sitrep.analysis/1',
     article: { id, title, subtitle: null, authors: [], published, url, outlet, language: 'en', text },
-    entities, times: [], quantities: [], events, facts: [],
+    entities, times: [], quantities: [], events,
+    facts: facts.map((f) => ({ ...f, speaker: null, evidence: [span(text, f.evidence, title.length)], rule: 'facts.hand-built' })),
   });
 }
 
@@ -59,6 +64,7 @@ export function usNigerRecord(): AnalysisRecord {
     'On March 16, 2024, the CNSP announced it was revoking, with immediate effect, the military cooperation agreement with the United States.',
     'On April 19, 2024, the United States agreed to withdraw its troops from Niger.',
     'Officials said Washington could resume aid to Niger if a transition timetable is agreed.',
+    'About 1,000 US military personnel remain in Niger, most of them at Air Base 201 near Agadez, a drone base that cost about $110 million to build.',
   ].join('\n');
   return build('test:us-niger-2024', 'Niger and the United States: a year of strain', '2024-05-20', 'https://news.example.org/niger-us-strain', 'Example News', body, [
     { id: 'e1', name: 'United States', type: 'country', code: 'USA', sector: null, aliases: ['US', 'Washington'], names: ['United States', 'US', 'Washington'] },
@@ -71,6 +77,9 @@ export function usNigerRecord(): AnalysisRecord {
     { id: 'ev3', type: 'SANCTION', quad: 4, goldstein: -4, cameo: '161', actor: ['e3'], recipient: ['e1'], date: '2024-03-16', evidence: 'On March 16, 2024, the CNSP announced it was revoking, with immediate effect, the military cooperation agreement with the United States.', cue: 'revoking', speaker: 'e3', verb: 'announced', rules: ['events.sanction.end-agreement', 'attribution.self-announcement'] },
     { id: 'ev4', type: 'RETREAT', quad: 2, goldstein: 5, cameo: '0874', actor: ['e1'], recipient: ['e2'], date: '2024-04-19', evidence: 'On April 19, 2024, the United States agreed to withdraw its troops from Niger.', cue: 'withdraw its troops', rules: ['events.retreat.withdraw-troops'] },
     { id: 'ev5', type: 'AID', quad: 2, goldstein: 7.4, cameo: '070', actor: ['e1'], recipient: ['e2'], date: null, modality: 'hypothetical', evidence: 'Washington could resume aid to Niger if a transition timetable is agreed.', cue: 'resume aid', speaker: undefined, verb: 'said', rules: ['events.aid.resume', 'modality.could-if'] },
+  ], [
+    { kind: 'deployment', force: 'e1', host: 'e2', personnel: 1000, asOf: '2024-05-20', evidence: 'About 1,000 US military personnel remain in Niger' },
+    { kind: 'facility', name: 'Air Base 201', host: 'e2', operator: 'e1', function: 'drone base', cost: { value: 110_000_000, currency: 'USD', qualifier: 'about' }, evidence: 'Air Base 201 near Agadez, a drone base that cost about $110 million to build' },
   ]);
 }
 

@@ -211,3 +211,27 @@ describe('tokens', () => {
     assert.equal(matchToken('sitrep_a', []), null);
   });
 });
+
+describe('hostile input through the API', () => {
+  const send = (body: unknown) => f.sitrep.app.request('/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${f.token}` }, body: JSON.stringify(body) });
+
+  test('binary-looking text, bad shapes and oversize batches are 400s, never 500s', async () => {
+    for (const body of [{ text: 'abc\u0000def' }, { text: '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f' }, { text: 42 }, { articles: Array.from({ length: 501 }, () => ({ text: 'x' })) }, [], null, 'text']) {
+      const res = await send(body);
+      assert.equal(res.status, 400, JSON.stringify(body).slice(0, 60));
+      assert.equal((await json(res)).error.code, 'bad_request');
+    }
+  });
+
+  test('pathological HTML is one failed or read item, and the server goes on', async () => {
+    const deep = '<div>'.repeat(100_000) + 'Mali and Niger signed a pact.' + '</div>'.repeat(100_000);
+    const g = createApp({ store: f.store, tokens: f.tokens, uiDir: null, sources: (await import('../../src/server/default-sources.js')).defaultSources(), maxBodyBytes: 6 * 1024 * 1024 });
+    const res = await g.app.request('/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${f.token}` }, body: JSON.stringify({ html: deep }) });
+    assert.equal(res.status, 201);
+    const { job } = await json(res);
+    assert.equal(job.items.length, 1);
+    if (!job.items[0].ok) assert.match(job.items[0].reason, /\w/);
+    assert.equal((await g.app.request('/api/health')).status, 200);
+    await g.close();
+  });
+});

@@ -175,7 +175,11 @@ describe('web UI in Chromium', { skip }, () => {
     await page.close();
     page = await open('#/posture/NER');
     await page.waitForSelector('h2');
-    assert.match(await page.locator('main').innerText(), /Foreign forces in/);
+    await page.waitForSelector('#deployments');
+    const posture = await page.locator('main').innerText();
+    assert.match(posture, /1,000/);
+    assert.match(posture, /Air Base 201/);
+    assert.match(posture, /110,000,000 USD/);
     await shot(page, 'posture');
     await page.close();
     page = await open('#/ingest');
