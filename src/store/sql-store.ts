@@ -388,7 +388,7 @@ export class SqlStore implements Store {
 
   /** Recomputes a fused event from its reports (deleting it when none is left). */
   private async refreshEvent(q: SqlExecutor, seq: number): Promise<void> {
-    const reps = await q.all<Row>(`SELECT r.seq, r.type, r.mode, r.cameo, r.quad, r.goldstein, r.date, r.date_lo, r.date_hi, r.modality, r.location,
+    const reps = await q.all<Row>(`SELECT r.seq, r.rec_event, r.type, r.mode, r.cameo, r.quad, r.goldstein, r.date, r.date_lo, r.date_hi, r.modality, r.location,
         r.contexts, r.quantities, r.actors, r.recipients, r.cue, r.evidence_text, a.id AS article_id, a.dup_group, a.pub_day
       FROM reports r JOIN articles a ON a.seq = r.article WHERE r.event = ? ORDER BY r.seq`, [seq]);
     if (!reps.length) {
@@ -621,7 +621,7 @@ export class SqlStore implements Store {
           quantities: parseJson(r.quantities, []), actorNames: parseJson(r.actor_names, []), recipientNames: parseJson(r.recipient_names, []),
           rules: parseJson(r.rules, []),
         };
-      });
+      }).sort((x, y) => (x.article.published ?? '9999').localeCompare(y.article.published ?? '9999') || x.article.id.localeCompare(y.article.id) || x.recordEventId.localeCompare(y.recordEventId));
       const agg = rs.length ? aggregate(rs.map((r) => toAggReport({ ...r, article_id: arts.get(Number(r.article))!.ref.id, dup_group: arts.get(Number(r.article))!.group, pub_day: arts.get(Number(r.article))!.pubDay }))) : null;
       views.set(s, {
         id: 'ev' + s, type: e.type, mode: e.mode ?? null, contexts: parseJson(e.contexts, []), cameo: e.cameo ?? null,
@@ -1007,7 +1007,7 @@ function restoreRecord(r: Row): AnalysisRecord {
 
 function toAggReport(r: Row): AggReport {
   return {
-    seq: Number(r.seq), article: String(r.article_id), group: Number(r.dup_group), type: r.type, mode: r.mode ?? null, cameo: r.cameo ?? null,
+    seq: Number(r.seq), key: `${r.pub_day ?? '9999'}|${r.article_id}|${r.rec_event}`, article: String(r.article_id), group: Number(r.dup_group), type: r.type, mode: r.mode ?? null, cameo: r.cameo ?? null,
     quad: Number(r.quad), goldstein: r.goldstein === null ? null : Number(r.goldstein), date: r.date ?? null, lo: r.date_lo ?? null, hi: r.date_hi ?? null,
     pubDay: r.pub_day ?? null, modality: r.modality, location: r.location === null || r.location === undefined ? null : Number(r.location),
     contexts: parseJson(r.contexts, []), quantities: parseJson(r.quantities, []),
