@@ -25,7 +25,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const store = await openStore(db);
   try {
     const results = await loadExamples(store, undefined, (done, total, file) => process.stderr.write(`\rsitrep demo: analysing ${done}/${total} ${file}`.padEnd(70)));
-    const events = results.reduce((n, r) => n + r.result.reports, 0);
+    const events = results.reduce((n, r) => n + r.summary.reports, 0);
     process.stderr.write(`\nsitrep demo: ${results.length} articles, ${events} events stored in ${db}\n`);
   } catch (e) {
     await store.close();

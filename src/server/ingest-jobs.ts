@@ -3,7 +3,8 @@
  * run one at a time, in order, yielding to the event loop between articles (the server keeps
  * answering reads). The queue is bounded: when full, new work is refused rather than buffered.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sourceHash as inputHash } from '../ingest/ingest.js';
 import { analyze } from '../pipeline/index.js';
 import type { ArticleInput } from '../pipeline/doc.js';
 import type { IngestResult, Store } from '../store/store.js';
@@ -14,8 +15,6 @@ import { ApiError } from './api-error.js';
 export interface IngestItem {
   label: string;
   origin: string;
-  /** what identifies the raw input, for skipping an unchanged source before analysis; null: always analyse */
-  sourceKey: string | null;
   load: (signal: AbortSignal) => Promise<ArticleInput>;
   /** the step name while `load` runs */
   loadStep?: string;
@@ -108,14 +107,15 @@ export class IngestQueue {
 
   private async one(job: IngestJob, item: IngestItem): Promise<IngestItemOutcome> {
     try {
-      const sourceHash = item.sourceKey === null ? null : createHash('sha256').update(item.sourceKey).digest('hex');
-      const seen = sourceHash === null ? null : await this.store.sourceSeen(sourceHash);
-      if (seen) {
-        const result: IngestResult = { status: 'unchanged', articleId: seen, duplicateOf: null, reports: 0, newEvents: 0, fusedEvents: 0, facts: 0, newActors: 0 };
-        return { label: item.label, ok: true, result };
-      }
       job.step = item.loadStep ?? 'reading';
       const input = await item.load(this.abort.signal);
+      // The same key as `sitrep ingest`: an input analysed before (by this version) is not analysed again.
+      const sourceHash = inputHash(input, input.published ?? null);
+      const seen = await this.store.sourceSeen(sourceHash);
+      if (seen) {
+        const result: IngestResult = { status: 'unchanged', articleId: seen, duplicateOf: null, reports: 0, newEvents: 0, fusedEvents: 0, facts: 0, newActors: 0 };
+        return { label: input.title ?? item.label, ok: true, result };
+      }
       job.step = 'analysing';
       const record = analyze(input, { published: input.published ?? undefined });
       job.step = 'storing';

@@ -76,7 +76,7 @@ export const SearchQuerySchema = z.object({
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'plover', 'gdelt', 'geojson'] as const;
 export const ExportQuerySchema = EventFilterSchema.extend({
-  format: z.enum(EXPORT_FORMATS).describe('jsonl: fused events; csv; plover: PLOVER JSONL field names; gdelt: GDELT-2.0-style TSV; geojson: located events'),
+  format: z.enum(EXPORT_FORMATS).describe('jsonl: every stored analysis record (re-importable; event filters do not apply); csv: fused events; plover: PLOVER JSONL field names; gdelt: GDELT-2.0-style TSV; geojson: located events'),
 });
 
 export const GraphQuerySchema = EventFilterSchema.extend({

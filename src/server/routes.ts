@@ -123,6 +123,9 @@ export function registerRoutes(ctx: RouteContext, route: Register): void {
   }, async (c, { query }) => {
     const { format, ...filters } = query;
     const t = EXPORT_TYPES[format as keyof typeof EXPORT_TYPES];
+    if (format === 'jsonl' && Object.values(filters).some((v) => v !== undefined)) {
+      throw new ApiError(400, 'bad_request', 'format jsonl exports whole article records: event filters apply to csv, plover, gdelt and geojson');
+    }
     return new Response(exportStream(store, format, toEventQuery(filters)), {
       headers: { 'Content-Type': t.type, 'Content-Disposition': `attachment; filename="sitrep-events.${t.ext}"` },
     });
@@ -186,7 +189,7 @@ function toItem(ctx: RouteContext, a: One, where: string): IngestItem {
     try { decodeText(Buffer.from(rec.text, 'utf8'), 'text'); } catch (e) { throw new ApiError(400, 'bad_request', `${where}${(e as Error).message}`); }
     const input: ArticleInput = { text: rec.text, title: rec.title ?? null, published: pub, url: rec.url ?? null, id: rec.id ?? null, outlet: rec.outlet ?? null };
     return {
-      label: rec.title ?? rec.url ?? firstLine(rec.text), origin: rec.url ?? 'api', sourceKey: JSON.stringify(['text', input]),
+      label: rec.title ?? rec.url ?? firstLine(rec.text), origin: rec.url ?? 'api',
       load: async () => input,
     };
   }
@@ -195,7 +198,7 @@ function toItem(ctx: RouteContext, a: One, where: string): IngestItem {
     if (!html) throw new ApiError(501, 'not_implemented', 'this server cannot read HTML articles yet; send {text}');
     const url = rec.url ?? null;
     return {
-      label: url ?? 'HTML page', origin: url ?? 'api (html)', sourceKey: JSON.stringify(['html', rec.html, url, pub]), loadStep: 'extracting',
+      label: url ?? 'HTML page', origin: url ?? 'api (html)', loadStep: 'extracting',
       load: async () => {
         try {
           const input = await html(rec.html as string, { url, published: pub });
@@ -210,7 +213,7 @@ function toItem(ctx: RouteContext, a: One, where: string): IngestItem {
   if (!fetchUrl) throw new ApiError(501, 'not_implemented', 'this server cannot fetch URLs yet; send {text}');
   return {
     // A URL is fetched again each time: the page may have changed (the store replaces its events if so).
-    label: url, origin: url, sourceKey: null, loadStep: 'fetching',
+    label: url, origin: url, loadStep: 'fetching',
     load: async (signal) => {
       try {
         const input = await fetchUrl(url, { allowPrivate: ctx.opts.allowPrivate, published: pub, signal });

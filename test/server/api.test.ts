@@ -4,6 +4,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, json, type Fixture } from './helpers.js';
+import { exportStore } from '../../src/kb/exports.js';
 
 let f: Fixture;
 before(async () => { f = await fixture(); });
@@ -89,14 +90,24 @@ describe('reads', () => {
     for (const c of geo.countries) assert.match(c.code, /^[A-Z]{3}$/);
   });
 
-  test('export streams JSON lines', async () => {
-    const res = await req('/api/export?format=jsonl');
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-disposition') ?? '', /attachment/);
-    const lines = (await res.text()).split('\n').filter(Boolean);
-    const total = (await json(await req('/api/events?limit=1'))).total;
-    assert.equal(lines.length, total);
-    for (const l of lines) assert.ok(JSON.parse(l).id);
+  test('exports stream the same bytes as `sitrep export`, and event formats take filters', async () => {
+    for (const format of ['jsonl', 'csv', 'plover', 'gdelt', 'geojson'] as const) {
+      const res = await req(`/api/export?format=${format}`);
+      assert.equal(res.status, 200, format);
+      assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="sitrep-events\./);
+      let expected = '';
+      await exportStore(f.store, format, (s) => { expected += s; });
+      assert.equal(await res.text(), expected, format);
+    }
+    const records = (await (await req('/api/export?format=jsonl')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.equal(records.length, (await json(await req('/api/health'))).store.articles);
+    const all = (await (await req('/api/export?format=plover')).text()).split('\n').filter(Boolean);
+    const some = (await (await req('/api/export?format=plover&party=TCD')).text()).split('\n').filter(Boolean);
+    assert.ok(some.length >= 1 && some.length < all.length, `${some.length} of ${all.length}`);
+    const geo = await json(await req('/api/export?format=geojson'));
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.equal((await req('/api/export?format=jsonl&party=NER')).status, 400);
+    assert.equal((await req('/api/export?format=xml')).status, 400);
   });
 });
 
