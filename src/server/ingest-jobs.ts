@@ -37,6 +37,7 @@ export class IngestQueue {
   private readonly abort = new AbortController();
   private readonly maxPending: number;
   private readonly keepFinished: number;
+  private readonly storedListeners: (() => void)[] = [];
 
   constructor(private readonly store: Store, opts: IngestQueueOptions = {}) {
     this.maxPending = opts.maxPending ?? 50;
@@ -55,6 +56,11 @@ export class IngestQueue {
     this.tail = this.tail.then(() => this.run(job, items));
     this.prune();
     return job;
+  }
+
+  /** Calls `fn` after each article this queue stored (e.g. to drop cached aggregates). */
+  onStored(fn: () => void): void {
+    this.storedListeners.push(fn);
   }
 
   /** Resolves when the job has finished (done or failed). */
@@ -120,6 +126,7 @@ export class IngestQueue {
       const record = analyze(input, { published: input.published ?? undefined });
       job.step = 'storing';
       const result = await this.store.ingestRecord(record, { origin: item.origin, sourceHash });
+      for (const fn of this.storedListeners) fn();
       return { label: input.title ?? record.article.title ?? item.label, ok: true, result };
     } catch (e) {
       if (e instanceof ItemError || e instanceof ApiError) return { label: item.label, ok: false, reason: e.message };

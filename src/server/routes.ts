@@ -23,8 +23,31 @@ export type Register = (spec: RouteSpec, handler: (c: Context, input: Input) => 
 
 const notFound = (what: string) => new ApiError(404, 'not_found', `no ${what}`);
 
+/**
+ * Short-lived memo for the scanning aggregates (graph, map): they read up to SCAN_CAP events, so
+ * page changes in the UI should not redo it. Cleared by this server's own ingests; other writers
+ * (a CLI ingest into the same store) show up within TTL_MS.
+ */
+class AggregateCache {
+  static readonly TTL_MS = 15_000;
+  private readonly map = new Map<string, { at: number; value: Promise<unknown> }>();
+  get<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.map.get(key);
+    if (hit && now - hit.at < AggregateCache.TTL_MS) return hit.value as Promise<T>;
+    if (this.map.size > 100) this.map.clear();
+    const value = make();
+    this.map.set(key, { at: now, value });
+    value.catch(() => this.map.delete(key));
+    return value;
+  }
+  clear(): void { this.map.clear(); }
+}
+
 export function registerRoutes(ctx: RouteContext, route: Register): void {
   const { store } = ctx;
+  const aggregates = new AggregateCache();
+  ctx.queue.onStored(() => aggregates.clear());
 
   route({
     method: 'get', path: '/api/health', operationId: 'health', tag: 'meta', access: 'none',
@@ -137,14 +160,14 @@ export function registerRoutes(ctx: RouteContext, route: Register): void {
     responses: { 200: { description: 'nodes and directed edges', schema: 'GraphView' } },
   }, async (c, { query }) => {
     const { level, ...filters } = query;
-    return c.json(await actorGraph(store, toEventQuery(filters), level));
+    return c.json(await aggregates.get(JSON.stringify(['graph', query]), () => actorGraph(store, toEventQuery(filters), level)));
   });
 
   route({
     method: 'get', path: '/api/geo', operationId: 'geo', tag: 'relations', access: 'read',
     summary: 'Event activity per country (ISO3) and located events, for the map (capped scan)', query: EventFilterSchema,
     responses: { 200: { description: 'activity per country', schema: 'GeoView' } },
-  }, async (c, { query }) => c.json(await geoActivity(store, toEventQuery(query))));
+  }, async (c, { query }) => c.json(await aggregates.get(JSON.stringify(['geo', query]), () => geoActivity(store, toEventQuery(query)))));
 
   route({
     method: 'get', path: '/api/ingest/status', operationId: 'ingestStatus', tag: 'ingest', access: 'read',
