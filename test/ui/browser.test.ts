@@ -182,6 +182,14 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(posture, /110,000,000 USD/);
     await shot(page, 'posture');
     await page.close();
+    const us = (await (await fetch(`${server.url}/api/actors?q=United%20States`)).json()).items[0];
+    page = await open(`#/actor/${encodeURIComponent(us.id)}`);
+    await page.waitForSelector('h2');
+    const actorText = await page.locator('main').innerText();
+    assert.match(actorText, /Counterparts/);
+    assert.match(actorText, /Niger/);
+    await shot(page, 'actor');
+    await page.close();
     page = await open('#/ingest');
     await page.waitForSelector('#jobs');
     await shot(page, 'ingest');

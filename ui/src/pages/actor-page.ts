@@ -3,7 +3,7 @@ import { h, mount } from '../dom.js';
 import { api } from '../api.js';
 import { link, type Route } from '../router.js';
 import { errorBox, loading, type Page } from '../page.js';
-import { actorLinks, eventDate, evidenceLink, typeBadge } from '../event-bits.js';
+import { actorLinks, eventDate, evidenceLink, modalityTag, typeBadge } from '../event-bits.js';
 
 export const actorPage: Page = async (root, route: Route) => {
   const ref = route.path[1] ?? '';
@@ -30,7 +30,7 @@ export const actorPage: Page = async (root, route: Route) => {
           h('td', null, h('a', { href: link(['timeline'], { a: dyadKey, b: c.actor.code && c.actor.type === 'country' ? c.actor.code : c.actor.id }) }, 'timeline'))))))] : null,
       a.recentEvents.length ? [h('h2', null, 'Recent events'), h('ul', { class: 'event-list' }, a.recentEvents.map((ev) => {
         const href = evidenceLink(ev);
-        return h('li', null, h('span', { class: 'date' }, eventDate(ev)), ' ', typeBadge(ev), ' ', href ? h('a', { href }, ev.summary) : ev.summary);
+        return h('li', null, h('span', { class: 'date' }, eventDate(ev)), ' ', typeBadge(ev), ' ', href ? h('a', { href }, ev.summary) : ev.summary, ' ', modalityTag(ev.modality));
       }))] : null,
     );
   } catch (e) {
