@@ -13,7 +13,7 @@
  */
 import type { EntityRecord } from '../contract/analysis-schema.js';
 import type { SqlExecutor } from '../store/sql-driver.js';
-import { inList } from '../store/sql-driver.js';
+import { inList, insertMany } from '../store/sql-driver.js';
 import { normName } from './normalize.js';
 
 /** Mention kinds that are names of the entity (not "it", "the junta", "Nigerien"). */
@@ -52,9 +52,11 @@ interface ActorRow { seq: number; key: string; wikidata: string | null; type: st
 
 /**
  * Resolves (creating when new) the canonical actor of a record entity, inside the ingest transaction.
+ * @param seenAliases (actor, alias) pairs known to be stored already, to skip re-inserting them;
+ *   keyed by actor seq, which is never reused, so a pair of a deleted actor matches no new one
  * @returns the actor's seq and whether it was created
  */
-export async function resolveEntity(q: SqlExecutor, e: EntityRecord): Promise<{ seq: number; created: boolean }> {
+export async function resolveEntity(q: SqlExecutor, e: EntityRecord, seenAliases?: { has(k: string): boolean; add(k: string): void }): Promise<{ seq: number; created: boolean }> {
   const key = actorKey(e);
   const wd = e.wikidata && /^Q\d+$/.test(e.wikidata) ? e.wikidata : null;
   let row: ActorRow | undefined;
@@ -89,10 +91,9 @@ export async function resolveEntity(q: SqlExecutor, e: EntityRecord): Promise<{ 
     const c = coordsOf(e);
     if (c) await q.run('UPDATE actors SET coords = COALESCE(coords, ?) WHERE seq = ?', [c, row.seq]);
   }
-  for (const a of entityAliases(e)) {
-    const [alias, norm] = a.split('\u0000');
-    await q.run('INSERT INTO actor_aliases (actor, norm, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [row.seq, norm, alias]);
-  }
+  const fresh = entityAliases(e).map((a) => a.split('\u0000')).filter(([, norm]) => !seenAliases?.has(`${row!.seq}|${norm}`));
+  await insertMany(q, 'actor_aliases (actor, norm, alias)', fresh.map(([alias, norm]) => [row!.seq, norm, alias]), 'ON CONFLICT DO NOTHING');
+  if (seenAliases) for (const [, norm] of fresh) seenAliases.add(`${row.seq}|${norm}`);
   return { seq: row.seq, created };
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AnalysisRecordSchema, type AnalysisRecord, type EntityRecord, type Modality, type PloverType } from '../contract/analysis-schema.js';
-import { inList, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.js';
+import { inList, insertMany, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.js';
 import {
   StoreError,
   type ActorQuery, type ActorRef, type ActorSummary, type ActorView, type ArticleQuery, type ArticleRef, type ArticleView,
@@ -145,6 +145,9 @@ export function validateRecord(record: unknown): AnalysisRecord {
 }
 
 export class SqlStore implements Store {
+  /** (actor, alias) pairs this process has stored (see resolveEntity) */
+  private readonly seenAliases = new Set<string>();
+
   constructor(readonly db: SqlDriver) {}
 
   get backend(): 'sqlite' | 'postgres' { return this.db.dialect; }
@@ -155,7 +158,34 @@ export class SqlStore implements Store {
 
   async ingestRecord(record: AnalysisRecord, options: IngestRecordOptions = {}): Promise<IngestResult> {
     const rec = validateRecord(record);
-    return this.db.tx((q) => this.ingestTx(q, rec, options));
+    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen)));
+  }
+
+  /** Alias pairs written in a transaction join the cache only once it committed. */
+  private async withAliasCache<T>(fn: (seen: { has(k: string): boolean; add(k: string): void }) => Promise<T>): Promise<T> {
+    const added = new Set<string>();
+    const out = await fn({ has: (k) => this.seenAliases.has(k) || added.has(k), add: (k) => { added.add(k); } });
+    // Bounded: a long-running ingest must not grow it forever; forgetting only costs re-inserts.
+    if (this.seenAliases.size > 200_000) this.seenAliases.clear();
+    for (const k of added) this.seenAliases.add(k);
+    return out;
+  }
+
+  async ingestRecords(items: readonly { record: AnalysisRecord; options?: IngestRecordOptions }[]): Promise<(IngestResult | { error: string })[]> {
+    const out: (IngestResult | { error: string })[] = items.map(() => ({ error: 'not stored' }));
+    const valid: { i: number; rec: AnalysisRecord; options: IngestRecordOptions }[] = [];
+    items.forEach((it, i) => {
+      try { valid.push({ i, rec: validateRecord(it.record), options: it.options ?? {} }); } catch (e) {
+        if (!(e instanceof StoreError)) throw e;
+        out[i] = { error: e.message };
+      }
+    });
+    if (valid.length) {
+      await this.withAliasCache((seen) => this.db.tx(async (q) => {
+        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen);
+      }));
+    }
+    return out;
   }
 
   async sourceSeen(sourceHash: string): Promise<string | null> {
@@ -173,7 +203,7 @@ export class SqlStore implements Store {
     return q.get<Row>('SELECT seq, id, text_hash, source_hash, dup_of FROM articles WHERE id = ? ORDER BY seq LIMIT 1', [id]);
   }
 
-  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions): Promise<IngestResult> {
+  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void }): Promise<IngestResult> {
     const a = rec.article;
     const url = a.url && a.url.trim() ? a.url.trim() : null;
     const hash = sha256(canonicalJson(rec));
@@ -204,6 +234,9 @@ export class SqlStore implements Store {
       `SELECT article, count(*) AS n FROM article_bands WHERE band IN ${inList(bands.length)} GROUP BY article ORDER BY n DESC, article LIMIT 8`, bands);
     for (const c of cands) {
       if (existing && Number(c.article) === existing.seq) continue;
+      // One shared band in 32 happens by chance between unrelated articles on one template
+      // ("X said on Monday that…"); copies (Jaccard ≥ 0.5) share four on average.
+      if (Number(c.n) < 2) break;
       const other = await q.get<Row>('SELECT seq, id, text, dup_group FROM articles WHERE seq = ?', [c.article]);
       if (!other) continue;
       const osh = shingles(String(other.text));
@@ -226,17 +259,17 @@ export class SqlStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`, [...cols, dupOf ? Number(dupOf.dup_group) : -1]);
       if (!dupOf) await q.run('UPDATE articles SET dup_group = seq WHERE seq = ?', [seq]);
     }
-    for (const b of uniq(bands)) await q.run('INSERT INTO article_bands (band, article) VALUES (?, ?) ON CONFLICT DO NOTHING', [b, seq]);
+    await insertMany(q, 'article_bands (band, article)', uniq(bands).map((b) => [b, seq]), 'ON CONFLICT DO NOTHING');
 
     // Actors.
     const actorOf = new Map<string, number>();
     let newActors = 0;
     for (const e of rec.entities) {
-      const r = await resolveEntity(q, e);
+      const r = await resolveEntity(q, e, seen);
       actorOf.set(e.id, r.seq);
       if (r.created) newActors++;
-      await q.run('INSERT INTO article_actors (article, entity, actor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [seq, e.id, r.seq]);
     }
+    await insertMany(q, 'article_actors (article, entity, actor)', rec.entities.map((e) => [seq, e.id, actorOf.get(e.id)!]), 'ON CONFLICT DO NOTHING');
     for (const e of rec.entities) {
       const o = officeOf(e);
       if (!o) continue;
@@ -277,6 +310,7 @@ export class SqlStore implements Store {
       };
       const candidates = await this.candidates(q, ev.type, ev.modality, [...actors, ...recipients].map((s) => actorRows.get(s)!).map((r, i) => ({ r, s: [...actors, ...recipients][i] })), range, pubDay);
       const match = bestMatch(nr, candidates);
+      const loc = (ev as { location?: string | null }).location;
       let eventSeq: number;
       const rules = [...((ev as { rules?: string[] }).rules ?? [])];
       if (match) {
@@ -285,14 +319,23 @@ export class SqlStore implements Store {
         rules.push(match.rule);
         if (match.swapped) { [actors, recipients] = [recipients, actors]; rules.push('kb.fusion.swapped-symmetric'); }
       } else {
+        // A new event is its one report: written complete here, no recomputation needed.
+        const locSeq = loc ? actorOf.get(loc) ?? null : null;
+        const lo = range?.lo ?? pubDay, hi = range?.hi ?? pubDay;
+        const rowOf = (i: number) => actorRows.get(i)!;
+        const side = (ids: number[]) => uniq(ids.map((i) => sideName(rowOf(i)))).join('+');
+        const what = cue?.text ?? (evidenceText.length > 100 ? evidenceText.slice(0, 97) + '…' : evidenceText);
+        const summary = `${side(actors) || '?'} ${ev.type}${recipients.length ? ' ' + side(recipients) : ''}: ${what}`;
         eventSeq = await q.insert(`INSERT INTO events (type, family, mode, contexts, cameo, quad, goldstein, plover_score, date, date_lo, date_hi, date_from_pub, modality, mclass, location, sources, reports, summary)
-          VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, 1, '') RETURNING seq`,
-        [ev.type, QUAD_NAMES[ev.quad], ev.mode, ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
-          range?.lo ?? pubDay, range?.hi ?? pubDay, range ? 0 : 1, ev.modality, modalityClass(ev.modality)]);
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING seq`,
+        [ev.type, QUAD_NAMES[ev.quad], ev.mode, JSON.stringify([...new Set(ev.contexts)].sort()), ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
+          lo, hi, range ? 0 : 1, ev.modality, modalityClass(ev.modality), locSeq, summary]);
+        await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)',
+          [...actors.map((i) => [eventSeq, 'a', i, rowOf(i).code ?? null, lo, hi]), ...recipients.map((i) => [eventSeq, 'r', i, rowOf(i).code ?? null, lo, hi])],
+          'ON CONFLICT DO NOTHING');
         newEvents++;
       }
       const att = ev.attribution;
-      const loc = (ev as { location?: string | null }).location;
       const names = (ids: string[]) => JSON.stringify(ids.map((id) => entityById.get(id)?.name ?? id));
       await q.run(`INSERT INTO reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
           speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)
@@ -303,7 +346,7 @@ export class SqlStore implements Store {
         ev.confidence, JSON.stringify(evidence), evidenceText, cue ? JSON.stringify(cue) : null, JSON.stringify(quantities),
         match?.swapped ? names(ev.recipient) : names(ev.actor), match?.swapped ? names(ev.actor) : names(ev.recipient),
         JSON.stringify(ev.contexts), JSON.stringify(rules)]);
-      touched.add(eventSeq);
+      if (match) touched.add(eventSeq);
     }
     for (const e of [...touched].sort((x, y) => x - y)) await this.refreshEvent(q, e);
 
@@ -349,8 +392,10 @@ export class SqlStore implements Store {
       if (!vals.length) return;
       const params: SqlValue[] = [...vals, ...types, modalityClass(modality)];
       let sql = `SELECT DISTINCT p.event FROM event_parties p JOIN events e ON e.seq = p.event
-        WHERE p.${col} IN ${inList(vals.length)} AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
-      if (win) { sql += ' AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(win.hi, win.lo); }
+        WHERE p.${col} IN ${inList(vals.length)} AND p.role IN ('a', 'r') AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
+      // The lower bound on date_lo keeps this an index range scan as the store grows: events
+      // dated more vaguely than a month ("in 2023") are not candidates for fusion (conservative).
+      if (win) { sql += ' AND p.date_lo >= ? AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(addDays(win.lo, -31), win.hi, win.lo); }
       sql += ' ORDER BY p.event LIMIT 200';
       for (const r of await q.all<Row>(sql, params)) found.add(Number(r.event));
     };
@@ -413,15 +458,8 @@ export class SqlStore implements Store {
     [agg.type, QUAD_NAMES[agg.quad] ?? '', agg.mode, JSON.stringify(agg.contexts), agg.cameo, agg.quad, agg.goldstein, ploverScore(agg.type, agg.mode),
       agg.date, agg.dateLo, agg.dateHi, agg.dateFromPub ? 1 : 0, agg.modality, modalityClass(agg.modality), agg.location, agg.sources, reps.length, summary, seq]);
     await q.run('DELETE FROM event_parties WHERE event = ?', [seq]);
-    const ins = async (role: string, ids: number[]) => {
-      for (const i of ids) {
-        if (!byId.has(i)) continue;
-        await q.run('INSERT INTO event_parties (event, role, actor, code, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-          [seq, role, i, byId.get(i)!.code ?? null, agg.dateLo, agg.dateHi]);
-      }
-    };
-    await ins('a', actors);
-    await ins('r', recipients);
+    const rows2 = (role: string, ids: number[]) => ids.filter((i) => byId.has(i)).map((i) => [seq, role, i, byId.get(i)!.code ?? null, agg.dateLo, agg.dateHi]);
+    await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', [...rows2('a', actors), ...rows2('r', recipients)], 'ON CONFLICT DO NOTHING');
   }
 
   private async dropOrphanActors(q: SqlExecutor, candidates: number[]): Promise<void> {
