@@ -420,6 +420,10 @@ export interface Store {
 
   /** Stores one analysis record in one transaction: article, actors, fused events, facts. */
   ingestRecord(record: AnalysisRecord, options?: IngestRecordOptions): Promise<IngestResult>;
+  /** Stores several records in one transaction (bulk loads: one commit instead of many). Each
+   *  article is still all-or-nothing; a record that fails validation gets `{ error }` in its slot
+   *  and the others are stored. A database error rolls the whole batch back and is thrown. */
+  ingestRecords(items: readonly { record: AnalysisRecord; options?: IngestRecordOptions }[]): Promise<(IngestResult | { error: string })[]>;
   /** The article id stored for a raw-input hash (see IngestRecordOptions.sourceHash), or null. */
   sourceSeen(sourceHash: string): Promise<string | null>;
   /** Removes an article and everything derived from it only (orphan events and actors go too). */
