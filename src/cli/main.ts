@@ -16,6 +16,8 @@ import { StoreError } from '../store/store.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
 import { tokenCommand, TOKEN_HELP } from './token-command.js';
 import { demoCommand, DEMO_HELP } from './demo-command.js';
+import { watchCommand } from './watch-command.js';
+import { readCommand } from './read-command.js';
 
 export class UsageError extends Error {}
 
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   token: { run: tokenCommand, help: TOKEN_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
+  read: { run: readCommand, help: 'read FILE|DIR|GLOB|URL… [--allow-private] [--published DATE]   (HTML, RSS/Atom, WARC, JSONL → JSON lines)' },
+  watch: { run: watchCommand, help: 'watch FEED… [--every 10m] [--state FILE] [--once] [--allow-private] [--timeout 20s]' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

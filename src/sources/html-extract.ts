@@ -31,6 +31,7 @@ const NO_NEST = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'inp
 export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NEST): number {
   let depth = 0, max = 0;
   const n = html.length;
+  let lower: string | null = null; // lower-cased once, only if a raw-text element appears
   let i = html.indexOf('<');
   while (i !== -1 && i < n - 1) {
     const c = html.charCodeAt(i + 1);
@@ -53,7 +54,7 @@ export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NES
     const gt = html.indexOf('>', j);
     if (gt === -1) break;
     if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') {
-      if (!closing) { const close = html.toLowerCase().indexOf(`</${name}`, gt); i = close === -1 ? -1 : close; continue; }
+      if (!closing) { lower ??= html.toLowerCase(); const close = lower.indexOf(`</${name}`, gt); i = close === -1 ? -1 : close; continue; }
     }
     if (!flat.has(name) && html.charCodeAt(gt - 1) !== 47) {
       if (closing) depth = Math.max(0, depth - 1);
@@ -167,8 +168,13 @@ function removeFurniture(doc: DocLike): void {
     if (KEEP_TAGS.has((el.tagName ?? '').toUpperCase())) continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[\s_-]+/);
     if (!words.some((w) => FURNITURE.has(w))) continue;
-    // A wrapper that holds the story (class="content has-sidebar") is not furniture.
+    // A wrapper that holds the story (class="content has-sidebar", "post has-share-buttons") is
+    // not furniture: it is long, or holds several prose paragraphs.
     if ((el.textContent ?? '').length > 2500) continue;
+    const ps = el.querySelectorAll('p');
+    let prose = 0;
+    for (let j = 0; j < ps.length && prose < 2; j++) if ((ps[j].textContent ?? '').length >= 80) prose++;
+    if (prose >= 2) continue;
     doomed.push(el);
   }
   for (const el of doomed) (el as El & { remove?: () => void }).remove?.();

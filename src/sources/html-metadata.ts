@@ -128,7 +128,7 @@ function resolveUrl(href: string | null, base: string | null): string | null {
   try { return new URL(href, base ?? undefined).href; } catch { return null; }
 }
 
-const BYLINE_SEL = '[class*="byline"], [class*="Byline"], [class*="author"], [rel="author"], [itemprop="author"], [class*="dateline"], [class*="timestamp"], [class*="publish"], [class*="posted"], [class*="article-date"], [class*="meta-date"]';
+const BYLINE_SEL = '[class*="byline"], [class*="Byline"], [class*="author"], [class*="writer"], [class*="contributor"], [class*="signature"], [rel="author"], [itemprop="author"], [class*="dateline"], [class*="timestamp"], [class*="publish"], [class*="posted"], [class*="article-date"], [class*="meta-date"]';
 
 /** Reads the metadata; `baseUrl` resolves a relative canonical link. */
 export function readHtmlMetadata(doc: DocLike, baseUrl: string | null = null): HtmlMetadata {
@@ -174,6 +174,17 @@ export function readHtmlMetadata(doc: DocLike, baseUrl: string | null = null): H
     for (const a of Array.from(doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')).slice(0, 10)) addAuthors(splitAuthorNames(a.textContent ?? ''));
   }
   if (!authors.length) for (const t of bylineTexts) if (/^by\b/i.test(t)) { addAuthors(splitAuthorNames(t)); if (authors.length) break; }
+  if (!authors.length) {
+    // Unmarked bylines: a short element that reads "By Jane Doe …" (first 3,000 candidates, small subtrees only).
+    const els = doc.querySelectorAll('p, span, div, address, li, h4, h5, h6');
+    for (let i = 0; i < els.length && i < 3000; i++) {
+      if (els[i].childNodes.length > 6) continue;
+      const t = clean(els[i].textContent);
+      if (t.length < 6 || t.length > 160 || !/^[Bb]y\s+\p{Lu}/u.test(t)) continue;
+      addAuthors(splitAuthorNames(t));
+      if (authors.length) { bylineTexts.push(t); break; }
+    }
+  }
 
   // Publication date, most reliable source first.
   let published: string | null = null;

@@ -4,9 +4,8 @@
  * {id, text, title, published, url} lines; `.jsonl.gz` is gunzipped as a stream. A bad line is an
  * error item naming its line number; the file keeps streaming.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { openMaybeGzip } from './gzip-stream.js';
 import type { Readable } from 'node:stream';
 import type { ArticleInput } from '../pipeline/doc.js';
 import type { ReadOptions, SourceItem, SourceReader } from './source.js';
@@ -68,7 +67,7 @@ export async function* jsonlItems(stream: AsyncIterable<Buffer>, label: string, 
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    yield { kind: 'error', origin: label, reason: code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'gzip data is corrupt or truncated' : `read failed: ${code ?? (e as Error).message}` };
+    yield { kind: 'error', origin: label, reason: code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'gzip data is corrupt or truncated' : `read failed: ${code ?? String((e as Error).message).slice(0, 160)}` };
   }
 }
 
@@ -81,12 +80,8 @@ export const jsonlReader: SourceReader = {
     try { if ((await stat(locator)).isDirectory()) { yield { kind: 'error', origin: locator, reason: 'is a directory, not a file' }; return; } } catch {
       yield { kind: 'error', origin: locator, reason: 'no such file' }; return;
     }
-    let stream: Readable = createReadStream(locator);
-    if (extOf(locator) === '.jsonl.gz') {
-      const src = stream, gz = createGunzip();
-      src.on('error', (e) => gz.destroy(e));
-      stream = src.pipe(gz);
-    }
+    let stream: Readable;
+    try { stream = await openMaybeGzip(locator); } catch (e) { yield { kind: 'error', origin: locator, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }; return; }
     yield* jsonlItems(stream, locator, opts);
   },
 };

@@ -35,6 +35,8 @@ export interface FetchOptions {
   resolve?: (host: string) => Promise<Resolved[]>;
   /** seam for tests: which addresses count as public (default: address-guard's rules) */
   isPublicAddress?: (ip: string) => boolean;
+  /** extra trusted CA certificate(s) for https (a private CA; tests use a self-signed one) */
+  ca?: string | Buffer;
 }
 
 export type FetchResult =
@@ -178,6 +180,7 @@ function request(u: URL, host: string, addr: Resolved, opts: FetchOptions, signa
       lookup: pinnedLookup(addr),
       // SNI and certificate checks use the name, while the socket goes to the checked address.
       servername: isIP(host) ? undefined : host,
+      ...(opts.ca && u.protocol === 'https:' ? { ca: opts.ca } : {}),
       headers: {
         'user-agent': 'sitrep/0.1 (+news event extraction)',
         accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8',
