@@ -58,5 +58,6 @@ export interface Health {
   readAccess: 'open' | 'token';
   /** what POST /api/articles accepts here */
   accepts: ('text' | 'html' | 'url')[];
-  store: StoreStats;
+  /** absent for unauthenticated callers of a private server */
+  store?: StoreStats;
 }

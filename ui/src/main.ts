@@ -38,7 +38,8 @@ function header(active: string): void {
     stats,
   );
   api.health().then(
-    (hl) => mount(stats, `${hl.store.articles} articles · ${hl.store.events} events · ${hl.store.actors} actors`),
+    // A private server answers health without store figures until a token is set.
+    (hl) => mount(stats, hl.store ? `${hl.store.articles} articles · ${hl.store.events} events · ${hl.store.actors} actors` : 'token required'),
     () => mount(stats, ''),
   );
 }
