@@ -214,6 +214,26 @@ describe('web UI in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('a private server asks for the token, and the UI works once it is set', async () => {
+    const priv = await startServer({ db: store, tokensDb: join(dir, 'ui.db'), port: 0, host: '127.0.0.1', readAccess: 'token' });
+    try {
+      const { token } = await priv.tokens.create('ui-private');
+      const page = await browser.newPage();
+      await page.goto(`${priv.url}/#/events`);
+      await page.waitForSelector('.error');
+      assert.match(await page.locator('.error').innerText(), /API token/);
+      await page.goto(`${priv.url}/#/ingest`);
+      await page.fill('input[name=token]', token);
+      await page.click('form.filters button[type=submit]');
+      await page.goto(`${priv.url}/#/events`);
+      await page.waitForSelector('#event-table tbody tr');
+      assert.ok(await page.locator('#event-table tbody tr').count() >= 5);
+      await page.close();
+    } finally {
+      await priv.close();
+    }
+  });
+
   test('no console errors, CSP violations or external requests on any page', () => {
     assert.deepEqual(problems, []);
   });
