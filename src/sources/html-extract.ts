@@ -8,12 +8,12 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { ArticleInput } from '../pipeline/doc.js';
 import { readHtmlMetadata, type DateSource, type DocLike, type El } from './html-metadata.js';
-import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_READABILITY_DEPTH } from './limits.js';
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS } from './limits.js';
 
 export interface HtmlExtraction {
   input: ArticleInput;
   publishedFrom: DateSource | 'fallback' | null;
-  /** how the body was found: 'readability', or 'paragraphs' when the page was too deep for it */
+  /** how the body was found: 'readability', or 'paragraphs' when the page was too deep or too big for it */
   method: 'readability' | 'paragraphs';
   truncated: boolean;
 }
@@ -65,17 +65,18 @@ export function estimateNesting(html: string, flat: ReadonlySet<string> = NO_NES
   return max;
 }
 
-/** Deepest element nesting of a DOM, walked iteratively (no recursion, no stack overflow). */
-export function domDepth(root: El): number {
-  let max = 0;
+/** Deepest element nesting and element count of a DOM, walked iteratively (no recursion, no stack overflow). */
+export function domShape(root: El): { depth: number; elements: number } {
+  let max = 0, elements = 0;
   const stack: [El, number][] = [[root, 1]];
   while (stack.length) {
     const [el, d] = stack.pop()!;
+    elements++;
     if (d > max) max = d;
     const kids = el.childNodes;
     for (let i = 0; i < kids.length; i++) if (kids[i].nodeType === 1) stack.push([kids[i], d + 1]);
   }
-  return max;
+  return { depth: max, elements };
 }
 
 const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE',
@@ -204,15 +205,17 @@ export function extractHtml(html: string, opts: { url?: string | null; published
     return { ok: false, reason: `HTML could not be parsed: ${(e as Error).message.slice(0, 120)}` };
   }
   if (!document.documentElement) return { ok: false, reason: 'not an HTML document' };
-  const depth = domDepth(document.documentElement);
+  // linkedom's getElementsByTagName('*') is empty, so Readability's own maxElemsToParse never fires: count here.
+  const { depth, elements } = domShape(document.documentElement);
+  const readable = depth <= MAX_READABILITY_DEPTH && elements <= MAX_READABILITY_ELEMENTS;
   lowercaseAttributes(document.documentElement);
   const md = readHtmlMetadata(document, opts.url ?? null);
-  if (depth <= MAX_READABILITY_DEPTH) removeFurniture(document);
+  if (readable) removeFurniture(document);
 
   let paras: string[] = [];
   let method: HtmlExtraction['method'] = 'readability';
   let byline: string | null = null;
-  if (depth <= MAX_READABILITY_DEPTH) {
+  if (readable) {
     try {
       const r = new Readability<El>(document as unknown as Document, { serializer: (el) => el as unknown as El, charThreshold: 250 }).parse();
       if (r?.content) paras = blockParagraphs(r.content);
@@ -223,7 +226,8 @@ export function extractHtml(html: string, opts: { url?: string | null; published
     // Too deep for Readability, or it found nothing: keep only <p> text, which drops menus and lists.
     method = 'paragraphs';
     try {
-      const fresh = parseHTML(html).document as unknown as DocLike;
+      // Readability mutates the DOM it reads; without it the parsed document is still intact.
+      const fresh = readable ? parseHTML(html).document as unknown as DocLike : document;
       if (fresh.documentElement) paras = blockParagraphs(fresh.documentElement, new Set(['P'])).filter((p) => p.length >= 40 || /[.!?]["”’]?$/.test(p));
     } catch { paras = []; }
   }

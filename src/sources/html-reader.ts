@@ -25,7 +25,7 @@ export function htmlItem(buf: Uint8Array, origin: string, o: { url?: string | nu
   if (!r.ok) return { kind: 'error', origin, reason: r.reason };
   const notes: string[] = [];
   if (r.value.truncated) notes.push('text truncated at the size limit');
-  if (r.value.method === 'paragraphs') notes.push('page too deeply nested for Readability: paragraphs only');
+  if (r.value.method === 'paragraphs') notes.push('page too deep or too large for Readability: paragraphs only');
   if (dec.replaced) notes.push(`${dec.replaced} invalid UTF-8 sequences replaced`);
   if (r.value.publishedFrom) notes.push(`published date from ${r.value.publishedFrom}`);
   const input: ArticleInput = r.value.input;
