@@ -186,3 +186,20 @@ export async function run(): Promise<void> {
   for (const x of r.rows) console.log(`  ${x.metric}: ${x.value}${x.unit ? ' ' + x.unit : ''}${x.note ? ` (${x.note})` : ''}`);
   for (const t of r.targets) console.log(`  ${t.ok ? 'MET ' : 'MISS'} ${t.name} (${t.detail})`);
 }
+
+/** The section for bench/index.ts (structurally a BenchSection): `npm run bench -- kb [--scale 0.1]`.
+ *  100,000 articles × scale for the query store; SITREP_BENCH_KB_* variables still override. */
+export const kbSection = {
+  name: 'kb',
+  description: 'knowledge base: ingest rates (SQLite, PostgreSQL) and query latency on a store of synthetic articles',
+  run(ctx: { scale: number; log(message: string): void }): Promise<{ rows: KbRow[]; targets: KbTarget[] }> {
+    const size = Number(process.env.SITREP_BENCH_KB_ARTICLES ?? Math.round(100_000 * ctx.scale));
+    return measureKb({
+      articles: size,
+      ingestArticles: Math.min(size || 2000, Number(process.env.SITREP_BENCH_KB_INGEST_ARTICLES ?? Math.round(3000 * Math.min(1, ctx.scale * 10)))),
+      pgArticles: Number(process.env.SITREP_BENCH_KB_PG_ARTICLES ?? Math.round(1000 * Math.min(1, ctx.scale * 10))),
+      db: process.env.SITREP_BENCH_KB_DB,
+      log: ctx.log,
+    });
+  },
+};
