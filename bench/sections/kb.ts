@@ -41,11 +41,11 @@ async function timeQueries(label: string, n: number, fn: (i: number) => Promise<
     t.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const r = { p50: Math.round(pct(t, 50) * 10) / 10, p95: Math.round(pct(t, 95) * 10) / 10 };
-  console.log(`  ${label}: p50 ${r.p50} ms, p95 ${r.p95} ms (${n} queries)`);
+  process.stderr.write(`  ${label}: p50 ${r.p50} ms, p95 ${r.p95} ms (${n} queries)\n`);
   return r;
 }
 
-async function fill(store: Store, from: number, to: number, label: string): Promise<number> {
+async function fill(store: Store, from: number, to: number, label: string, log: (m: string) => void): Promise<number> {
   const t0 = Date.now();
   let last = t0;
   for (let i = from; i < to; i += 64) {
@@ -55,7 +55,7 @@ async function fill(store: Store, from: number, to: number, label: string): Prom
     if (Date.now() - last > 30000) {
       last = Date.now();
       const done = Math.min(to, i + 64) - from;
-      process.stderr.write(`  ${label}: ${done}/${to - from} articles, ${(done / ((last - t0) / 1000)).toFixed(0)}/s\n`);
+      log(`${label}: ${done}/${to - from} articles, ${(done / ((last - t0) / 1000)).toFixed(0)}/s`);
     }
   }
   return (to - from) / ((Date.now() - t0) / 1000);
@@ -76,11 +76,23 @@ export async function queryLatencies(store: Store, n = 200): Promise<{ dyad: { p
   return { dyad, text };
 }
 
-export async function run(): Promise<void> {
-  const size = Number(process.env.SITREP_BENCH_KB_ARTICLES ?? 100_000);
-  const pgSize = Number(process.env.SITREP_BENCH_KB_PG_ARTICLES ?? 2000);
-  console.log(`\n## knowledge base (store of ${size} synthetic articles)`);
+/** One measured figure (the shape of bench/section.ts BenchRow, so the section plugs into bench/index.ts). */
+export interface KbRow { metric: string; value: number | string; unit?: string; note?: string }
+export interface KbTarget { name: string; ok: boolean; detail: string }
 
+export interface KbBenchOptions {
+  articles: number;
+  ingestArticles: number;
+  pgArticles: number;
+  /** keep (and reuse) the query store here */
+  db?: string;
+  log: (m: string) => void;
+}
+
+/** Measures everything; prints nothing but progress (through log). */
+export async function measureKb(o: KbBenchOptions): Promise<{ rows: KbRow[]; targets: KbTarget[] }> {
+  const rows: KbRow[] = [];
+  const targets: KbTarget[] = [];
   // 1. ingest vs bare analyze, on the example articles (real text through the real analyzer)
   const exDir = join(PROJECT_ROOT, 'examples');
   const files = readdirSync(exDir).filter((f) => f.endsWith('.txt')).map((f) => join(exDir, f));
@@ -96,38 +108,43 @@ export async function run(): Promise<void> {
     t0 = Date.now();
     let k = 0;
     // distinct ids so every article is stored, as a real corpus would be
-    await ingest(s0, Array.from({ length: rounds }, () => files).flat(), { force: true, analyze: (input, o) => analyze({ ...input, id: `bench-${k++}` }, o) });
+    await ingest(s0, Array.from({ length: rounds }, () => files).flat(), { force: true, analyze: (input, opt) => analyze({ ...input, id: `bench-${k++}` }, opt) });
     const withStore = (rounds * texts.length) / ((Date.now() - t0) / 1000);
     await s0.close();
-    console.log(`  analyze alone: ${bare.toFixed(1)} articles/s; analyze + ingest into SQLite: ${withStore.toFixed(1)} articles/s (${Math.round((withStore / bare) * 100)}% of bare analyze)`);
+    rows.push({ metric: 'analyze alone (example articles)', value: Math.round(bare * 10) / 10, unit: 'articles/s' });
+    rows.push({ metric: 'analyze + ingest into SQLite', value: Math.round(withStore * 10) / 10, unit: 'articles/s', note: `${Math.round((withStore / bare) * 100)}% of bare analyze` });
+    targets.push({ name: 'ingest ≥ 70% of bare analyze throughput', ok: withStore >= 0.7 * bare, detail: `${Math.round((withStore / bare) * 100)}%` });
 
     // 2. SQLite ingest rate through the real path (fusion, near-duplicates, actor registry)
-    const ingestN = Math.min(size || 2000, Number(process.env.SITREP_BENCH_KB_INGEST_ARTICLES ?? 3000));
     const real = await openStore(join(tmp, 'ingest.db'));
-    const rate = await fill(real, 0, ingestN, 'sqlite ingest');
+    const rate = await fill(real, 0, o.ingestArticles, 'sqlite ingest', o.log);
     const rs = await real.stats();
-    console.log(`  SQLite ingest (records through ingestRecords, batches of 64): ${rate.toFixed(0)} articles/s (${ingestN} articles → ${rs.events} events, ${rs.fusedEvents} fused, ${rs.duplicates} wire copies)`);
+    rows.push({ metric: 'SQLite ingest of records (batches of 64)', value: Math.round(rate), unit: 'articles/s', note: `${o.ingestArticles} articles → ${rs.events} events, ${rs.fusedEvents} fused, ${rs.duplicates} wire copies` });
     await real.close();
 
     // 3. the query store: bulk-loaded (or reused), then queried through the Store interface
-    const keep = process.env.SITREP_BENCH_KB_DB;
-    const dbPath = keep ?? join(tmp, 'kb.db');
+    const dbPath = o.db ?? join(tmp, 'kb.db');
     let store = await openStore(dbPath);
     const have = (await store.stats()).articles;
-    if (have < size) {
+    if (have < o.articles) {
       await store.close();
       const t = Date.now();
-      const bulk = await bulkLoad(dbPath, have, size, (d) => { if (d % 20000 === 0) process.stderr.write(`  bulk load: ${d}/${size - have} articles, ${Math.round((Date.now() - t) / 1000)} s\n`); });
-      console.log(`  query store bulk-loaded (no fusion) at ${bulk.toFixed(0)} articles/s`);
+      const bulk = await bulkLoad(dbPath, have, o.articles, (d) => { if (d % 20000 === 0) o.log(`bulk load: ${d}/${o.articles - have} articles, ${Math.round((Date.now() - t) / 1000)} s`); });
+      rows.push({ metric: 'query store bulk load (no fusion)', value: Math.round(bulk), unit: 'articles/s' });
       store = await openStore(dbPath);
-    } else console.log(`  reusing ${dbPath} (${have} articles)`);
+    }
     const st = await store.stats();
-    console.log(`  store: ${st.articles} articles, ${st.events} events, ${st.reports} reports, ${st.fusedEvents} fused, ${st.duplicates} wire copies, ${st.actors} actors`);
-    await queryLatencies(store);
+    rows.push({ metric: 'query store size', value: st.articles, unit: 'articles', note: `${st.events} events, ${st.reports} reports` });
+    const q = await queryLatencies(store);
     await store.close();
+    rows.push({ metric: 'SQLite dyad + 6-month range, p50', value: q.dyad.p50, unit: 'ms' }, { metric: 'SQLite dyad + 6-month range, p95', value: q.dyad.p95, unit: 'ms' });
+    rows.push({ metric: 'SQLite full-text, p50', value: q.text.p50, unit: 'ms' }, { metric: 'SQLite full-text, p95', value: q.text.p95, unit: 'ms' });
+    const big = st.articles >= 100_000;
+    targets.push({ name: 'SQLite dyad query p95 < 50 ms at ≥ 100k articles', ok: big && q.dyad.p95 < 50, detail: `${q.dyad.p95} ms at ${st.articles} articles` });
+    targets.push({ name: 'SQLite full-text p95 < 100 ms at ≥ 100k articles', ok: big && q.text.p95 < 100, detail: `${q.text.p95} ms at ${st.articles} articles` });
 
     // 4. PostgreSQL ingest rate (own schema, dropped afterwards)
-    if (pgSize > 0) {
+    if (o.pgArticles > 0) {
       const url = process.env.SITREP_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
       const schema = `sitrep_bench_${process.pid}`;
       const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -135,15 +152,16 @@ export async function run(): Promise<void> {
         await probe.connect();
         const ps = await openStore(`${url}${url.includes('?') ? '&' : '?'}schema=${schema}`);
         try {
-          const rate = await fill(ps, 0, pgSize, 'postgres');
-          console.log(`  PostgreSQL ingest (records, batches of 64): ${rate.toFixed(0)} articles/s (${pgSize} articles)`);
-          await queryLatencies(ps, 50);
+          const prate = await fill(ps, 0, o.pgArticles, 'postgres', o.log);
+          rows.push({ metric: 'PostgreSQL ingest of records (batches of 64)', value: Math.round(prate * 10) / 10, unit: 'articles/s', note: `${o.pgArticles} articles` });
+          const pq = await queryLatencies(ps, 50);
+          rows.push({ metric: 'PostgreSQL dyad p95 / full-text p95', value: `${pq.dyad.p95} / ${pq.text.p95}`, unit: 'ms', note: `on ${o.pgArticles} articles` });
         } finally {
           await ps.close();
           await probe.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         }
       } catch (e) {
-        console.log(`  PostgreSQL: skipped (${(e as Error).message})`);
+        rows.push({ metric: 'PostgreSQL', value: 'skipped', note: (e as Error).message });
       } finally {
         await probe.end().catch(() => undefined);
       }
@@ -151,4 +169,37 @@ export async function run(): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return { rows, targets };
 }
+
+/** Sizes from the environment (see the header), printed as a plain list. */
+export async function run(): Promise<void> {
+  const size = Number(process.env.SITREP_BENCH_KB_ARTICLES ?? 100_000);
+  console.log(`\n## knowledge base (store of ${size} synthetic articles)`);
+  const r = await measureKb({
+    articles: size,
+    ingestArticles: Math.min(size || 2000, Number(process.env.SITREP_BENCH_KB_INGEST_ARTICLES ?? 3000)),
+    pgArticles: Number(process.env.SITREP_BENCH_KB_PG_ARTICLES ?? 1000),
+    db: process.env.SITREP_BENCH_KB_DB,
+    log: (m) => process.stderr.write(`  ${m}\n`),
+  });
+  for (const x of r.rows) console.log(`  ${x.metric}: ${x.value}${x.unit ? ' ' + x.unit : ''}${x.note ? ` (${x.note})` : ''}`);
+  for (const t of r.targets) console.log(`  ${t.ok ? 'MET ' : 'MISS'} ${t.name} (${t.detail})`);
+}
+
+/** The section for bench/index.ts (structurally a BenchSection): `npm run bench -- kb [--scale 0.1]`.
+ *  100,000 articles × scale for the query store; SITREP_BENCH_KB_* variables still override. */
+export const kbSection = {
+  name: 'kb',
+  description: 'knowledge base: ingest rates (SQLite, PostgreSQL) and query latency on a store of synthetic articles',
+  run(ctx: { scale: number; log(message: string): void }): Promise<{ rows: KbRow[]; targets: KbTarget[] }> {
+    const size = Number(process.env.SITREP_BENCH_KB_ARTICLES ?? Math.round(100_000 * ctx.scale));
+    return measureKb({
+      articles: size,
+      ingestArticles: Math.min(size || 2000, Number(process.env.SITREP_BENCH_KB_INGEST_ARTICLES ?? Math.round(3000 * Math.min(1, ctx.scale * 10)))),
+      pgArticles: Number(process.env.SITREP_BENCH_KB_PG_ARTICLES ?? Math.round(1000 * Math.min(1, ctx.scale * 10))),
+      db: process.env.SITREP_BENCH_KB_DB,
+      log: ctx.log,
+    });
+  },
+};
