@@ -15,7 +15,8 @@ test('bench corpus: 500 distinct articles of varied length, headline and country
   const corpus = generateCorpus(500, 1);
   assert.equal(new Set(corpus).size, 500);
   const lengths = corpus.map((t) => t.length).sort((x, y) => x - y);
-  assert.ok(lengths[0] < 600 && lengths[lengths.length - 1] > 5000, `lengths ${lengths[0]}…${lengths[lengths.length - 1]}`);
+  assert.ok(lengths[0] < 600 && lengths[lengths.length - 1] > 4000, `lengths ${lengths[0]}…${lengths[lengths.length - 1]}`);
   assert.ok(new Set(corpus.map((t) => t.split('\n')[0])).size > 300, 'headlines vary');
-  assert.ok(corpus.filter((t) => t.includes('Pentagon spokeswoman')).length >= 200, 'half are variants of examples/');
+  // half are variants of examples/ (one of several example articles)
+  assert.ok(corpus.filter((t) => t.includes('Pentagon spokeswoman')).length >= 50, 'variants of examples/');
 });
