@@ -145,7 +145,7 @@ export function participleStems(norm: string): string[] {
 }
 
 function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token): boolean {
-  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || t.pos === 'ADJ' && participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
+  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
   if (s.pos && !POS_OK[s.pos].has(t.pos)) {
     // wink tags title-case headline words as PROPN, and participles after "been" as ADJ
     if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && /(ed|en)$/.test(t.norm)))) return false;

@@ -27,7 +27,8 @@ export const eventsStage: Stage = {
         const tok = doc.tokens[t];
         const byLemma = byFirstWord.get(tok.lemma);
         const byNorm = tok.norm !== tok.lemma ? byFirstWord.get(tok.norm) : undefined;
-        const byStem = tok.pos === 'ADJ' ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
+        // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
+        const byStem = tok.norm.endsWith('ed') ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
         if (!byLemma && !byNorm && !byStem?.length) continue;
         const cands = new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])]);
         for (const p of cands) {
@@ -58,7 +59,7 @@ function resolveOverlaps(ms: PatternMatch[]): PatternMatch[] {
   }
   const kept = [...byHead.values()];
   return kept
-    .filter((m) => !(m.pattern.nominal && kept.some((o) => o !== m && !o.pattern.nominal && o.head < m.head && m.head < o.end && o.words.includes(m.head))))
+    .filter((m) => !kept.some((o) => o !== m && o.head !== m.head && o.words.includes(m.head) && (m.pattern.nominal || !o.pattern.nominal)))
     .sort((a, b) => a.head - b.head);
 }
 
@@ -115,6 +116,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
         return subjectOf(ctx, s, m.start <= m.head ? m.start : m.head);
       }
       case 'object': return objectAfter(ctx, s, m.end, limit);
+      // "gave Jordan 50 million dollars": the first object of a two-object verb, inside the match
+      case 'iobj': { const hit = objectAfter(ctx, s, m.head + 1, m.end); return hit && hit.at < m.end ? hit : null; }
       case 'poss': return possessorOf(ctx, s, nounAnchor);
       case 'adj': return T[nounAnchor].pos === 'NOUN' || T[nounAnchor].pos === 'PROPN' ? modifierOf(ctx, s, nounAnchor) : null;
       case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
