@@ -19,3 +19,8 @@ if (mt) {
   console.log(`MEANTIME (${mt.docs} docs): named entity mention recall ${mt.named.found}/${mt.named.total} = ${(mt.named.found / mt.named.total).toFixed(3)} (whole span covered: ${(mt.named.strict / mt.named.total).toFixed(3)})`);
   if (showMissed) for (const m of mt.missed) console.log(`  missed ${m.doc}: "${m.text}"`);
 }
+const pl = (await import('../dist/src/entities/entity-eval.js')).scorePloverActors(shared);
+if (pl) {
+  console.log(`PLOVER gold sentences: actor/recipient country code found over the actor's words ${pl.codeRight}/${pl.total} = ${(pl.codeRight / pl.total).toFixed(3)}; sector ${pl.sectorRight}/${pl.sectorTotal} = ${(pl.sectorRight / pl.sectorTotal).toFixed(3)}`);
+  if (showMissed) for (const m of pl.missed) console.log(`  missed ${m.id}: "${m.text}" ${m.code} (got ${m.got.join(',') || '-'})`);
+}

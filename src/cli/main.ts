@@ -7,6 +7,8 @@ import { InputError } from '../io/read-input.js';
 import { analyzeCommand } from './analyze-command.js';
 import { evalCommand } from './eval-command.js';
 import { schemaCommand } from './schema-command.js';
+import { watchCommand } from './watch-command.js';
+import { readCommand } from './read-command.js';
 
 export class UsageError extends Error {}
 
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
   eval: { run: evalCommand, help: 'eval GOLD_DIR [--format text|json] [--check] | eval --dev DIR [--format text|json] [--check]' },
   schema: { run: schemaCommand, help: 'schema  (prints the JSON Schema of the analysis record)' },
+  read: { run: readCommand, help: 'read FILE|DIR|GLOB|URL… [--allow-private] [--published DATE]   (HTML, RSS/Atom, WARC, JSONL → JSON lines)' },
+  watch: { run: watchCommand, help: 'watch FEED… [--every 10m] [--state FILE] [--once] [--allow-private] [--timeout 20s]' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

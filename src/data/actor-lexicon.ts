@@ -51,6 +51,10 @@ export interface SurfaceForm {
   usState?: boolean;
   /** a family name alone ("Lavrov"): only once the person is named in full, unless famous */
   needsFull?: boolean;
+  /** a gazetteer place ("Goma", "California"): only where the context makes it a place */
+  place?: 'city' | 'state';
+  /** inhabitants of a gazetteer city (large cities need less context) */
+  population?: number;
 }
 
 export interface RoleEntry { role: string; sector: string | null; tokens: number }
@@ -60,7 +64,7 @@ export interface ActorLexicon {
   entities: Map<string, KnownEntity>;
   forms: TokenTrie<SurfaceForm>;
   roles: TokenTrie<RoleEntry>;
-  /** title norms without the final dot ("col", "gen", "mr") → sector */
+  /** title norms, with and without the final dot ("col.", "col", "mr") → sector */
   titles: Map<string, string | null>;
   descriptors: TokenTrie<DescriptorHead>;
   premodifiers: Set<string>;
@@ -118,6 +122,13 @@ const PlaceEntry = z.object({
 });
 const PlacesFile = z.object({ source: z.string(), entries: z.array(PlaceEntry) });
 
+const CitiesFile = z.object({
+  source: z.string(),
+  columns: z.array(z.string()),
+  cities: z.array(z.tuple([z.string(), z.string().length(3), z.number(), z.number(), z.number(), z.number(), z.number()])),
+  usStates: z.object({ columns: z.array(z.string()), rows: z.array(z.tuple([z.string(), z.string().length(3), z.number(), z.number()])) }),
+});
+
 const AgentsFile = z.object({
   source: z.string(),
   roles: z.array(z.object({ role: z.string(), sector: z.string().nullable(), example: Example })),
@@ -145,11 +156,27 @@ export function tokenizePhrase(phrase: string): string[] {
   return tokenizeMany([phrase])[0];
 }
 
-/**
- * Tokenises many phrases in one wink call (one document, phrases on their own paragraphs):
- * ten times faster than one call per phrase, with the same tokens (a test checks it).
- */
+/** Tokenises many lexicon phrases the way the tokens stage would split them. */
 export function tokenizeMany(phrases: readonly string[]): string[][] {
+  // plain words split on spaces exactly as wink splits them (a test checks every lexicon phrase);
+  // only phrases with punctuation or digits go through wink
+  const out: string[][] = new Array(phrases.length);
+  const hard: number[] = [];
+  phrases.forEach((p, i) => {
+    if (PLAIN.test(p)) out[i] = p.split(' ');
+    else hard.push(i);
+  });
+  if (hard.length) {
+    const toks = tokenizeWithWink(hard.map((i) => phrases[i]));
+    hard.forEach((i, k) => { out[i] = toks[k]; });
+  }
+  return out;
+}
+
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/** Tokenises phrases with wink itself, in one call (one document, phrases on their own paragraphs). */
+export function tokenizeWithWink(phrases: readonly string[]): string[][] {
   tokenizer ??= winkNLP(model, []);
   const SEP = '\n\n';
   const text = phrases.join(SEP);
@@ -302,6 +329,21 @@ export function actorLexicon(): ActorLexicon {
     }
   }
 
+  // ---- gazetteer: cities (capitals, ≥ 100k inhabitants, provincial seats) and US states
+  const gz = loadData('places/cities.json', CitiesFile);
+  for (const [name, iso3, lat, lon, population, capital] of gz.cities) {
+    const key = `city:${iso3.toLowerCase()}:${slug(name)}`;
+    if (entities.has(key)) continue;
+    entities.set(key, { key, name, type: 'location', code: iso3, sector: null, wikidata: null, coords: { lat, lon }, role: null, government: false, aliases: [] });
+    // a capital is also its country's metonym (see above); as a place it needs a locative context
+    addForm(key, name, 'name', capital ? 'place.city.capital' : 'place.city', 0.8, 0, { place: 'city', population });
+  }
+  for (const [name, iso3, lat, lon] of gz.usStates.rows) {
+    const key = `state:${iso3.toLowerCase()}:${slug(name)}`;
+    entities.set(key, { key, name, type: 'location', code: iso3, sector: null, wikidata: null, coords: { lat, lon }, role: null, government: false, aliases: [] });
+    addForm(key, name, 'name', 'place.us-state', 0.8, 0, { place: 'state' });
+  }
+
   // ---- agents: roles, titles, reporting verbs, organisation words; descriptor heads
   const ag = loadData('actors/agents.json', AgentsFile);
   const ds = loadData('actors/descriptors.json', DescriptorsFile);
@@ -326,7 +368,12 @@ export function actorLexicon(): ActorLexicon {
     descriptors.add(toks, { head: h.head, target: h.target, sector: h.sector, tokens: toks.length });
   }
   const titles = new Map<string, string | null>();
-  for (const t of ag.titles) titles.set(normToken(t.title).replace(/\.$/, ''), t.sector);
+  // both "col." and "col": wink leaves the dot on the token or splits it off
+  for (const t of ag.titles) {
+    const bare = normToken(t.title).replace(/\.$/, '');
+    titles.set(bare, t.sector);
+    titles.set(bare + '.', t.sector);
+  }
 
   cached = {
     entities, forms, roles, titles, descriptors, countryKey,

@@ -4,6 +4,8 @@
  * scripts/entity-recall.mjs (which prints the figures).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseDct } from '../time/timex-match.js';
+import { fmtDay } from '../time/edtf.js';
 import { join } from 'node:path';
 import type { Doc } from '../pipeline/doc.js';
 import { analyzeDoc } from '../pipeline/index.js';
@@ -85,7 +87,9 @@ export function scoreMeantime(shared: string): MeantimeScore | null {
   const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as MeantimeDoc);
   const score: MeantimeScore = { docs: rows.length, named: { total: 0, found: 0, strict: 0 }, missed: [] };
   for (const r of rows) {
-    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: r.dct });
+    // MEANTIME writes some creation dates day-first ("03-02-2009"); the analyzer takes ISO 8601 only
+    const day = parseDct(r.dct);
+    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: day ? fmtDay(day) : null });
     // MEANTIME's text is the analysed text (no title/byline to strip): offsets must agree
     const shift = doc.text === r.text ? 0 : doc.text.indexOf(r.text.slice(0, 200));
     const ours = doc.mentions.filter((m) => m.entity && m.kind !== 'pronoun' && m.kind !== 'descriptor');
@@ -115,4 +119,56 @@ function headSpan(text: string, start: number, end: number): { start: number; en
   for (let m = re.exec(s); m; m = re.exec(s)) last = m;
   if (!last) return { start, end };
   return { start: start + last.index, end: start + last.index + last[0].length };
+}
+
+const LEGACY: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', GMY: 'DEU', UKG: 'GBR' };
+
+interface PloverActor { text: string; code: string | null; sector?: string | null }
+interface PloverRow { id: string; text: string; actors: PloverActor[]; recipients: PloverActor[] }
+
+export interface PloverActorScore {
+  total: number;
+  /** an entity mention over the actor's words carries the gold code */
+  codeRight: number;
+  /** …and the gold sector, where gold gives one (a descriptor's or person's sector counts) */
+  sectorTotal: number;
+  sectorRight: number;
+  missed: { id: string; text: string; code: string; got: string[] }[];
+}
+
+/**
+ * Actor coding on the PLOVER gold sentences: for each gold actor/recipient with a country code,
+ * whether one of our mentions over its words resolves to an entity (or affiliation) with that code.
+ */
+export function scorePloverActors(shared: string): PloverActorScore | null {
+  const file = join(shared, 'dev', 'plover-gsr.jsonl');
+  if (!existsSync(file)) return null;
+  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PloverRow);
+  const score: PloverActorScore = { total: 0, codeRight: 0, sectorTotal: 0, sectorRight: 0, missed: [] };
+  for (const r of rows) {
+    const doc = analyzeDoc({ text: r.text });
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    for (const a of [...r.actors, ...r.recipients]) {
+      if (!a.code || !/^[A-Z]{3}$/.test(a.code) || a.code === 'NGO' || !a.text) continue;
+      const at = doc.text.indexOf(a.text);
+      if (at < 0) continue;
+      score.total++;
+      const over = doc.mentions.filter((m) => m.entity && m.start < at + a.text.length && m.end > at);
+      const codes = over.map((m) => {
+        const e = byId.get(m.entity!)!;
+        return e.code ?? (e.affiliation ? byId.get(e.affiliation)?.code ?? null : null);
+      });
+      // PLOVER codes IGOs as "IGO" and keeps a few legacy CAMEO country codes
+      const want = LEGACY[a.code] ?? a.code;
+      const igo = a.code === 'IGO' && over.some((m) => byId.get(m.entity!)?.sector === 'IGO');
+      if (igo || codes.includes(want)) score.codeRight++;
+      else score.missed.push({ id: r.id, text: a.text, code: a.code, got: codes.filter((c): c is string => !!c) });
+      if (a.sector) {
+        score.sectorTotal++;
+        const sectors = over.map((m) => m.ref?.sector ?? byId.get(m.entity!)?.sector ?? null);
+        if (sectors.includes(a.sector)) score.sectorRight++;
+      }
+    }
+  }
+  return score;
 }

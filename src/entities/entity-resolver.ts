@@ -78,6 +78,7 @@ export function resolveEntities(doc: Doc): void {
   const countryOfEnt = (e: Ent | null | undefined): Ent | null => {
     if (!e) return null;
     if (e.type === 'country') return e;
+    if (e.type === 'person' && !e.code && e.affiliation) return countryOfEnt(e.affiliation);
     return countryEnt(e.code);
   };
 
@@ -90,7 +91,10 @@ export function resolveEntities(doc: Doc): void {
     if (c && e.type !== 'person') e.code = c.code;
   }
 
-  const sentOf = (m: Mention) => doc.tokens[tokAt(m.start)]?.sent ?? 0;
+  // sentence of each mention, computed once (the loops below ask for it often)
+  const sentCache = new Map<Mention, number>();
+  for (const m of mentions) sentCache.set(m, doc.tokens[tokAt(m.start)]?.sent ?? 0);
+  const sentOf = (m: Mention) => sentCache.get(m) ?? 0;
   const focus = documentFocus(doc, mentions, entOf, tokAt);
 
   /** The country the context makes clear for a descriptor without an owner, or null. */
@@ -102,7 +106,7 @@ export function resolveEntities(doc: Doc): void {
     for (const o of mentions) {
       if (o.start >= m.start) break;
       const os = sentOf(o);
-      if (os < s - 2 || os > s) continue;
+      if (os < s - 2) continue;
       const c = o.kind === 'descriptor' ? (entOf.get(o)?.type === 'country' ? entOf.get(o)! : null) : countryOfEnt(entOf.get(o));
       if (!c || c.type !== 'country') continue;
       if (o.kind !== 'descriptor' && entOf.get(o)?.type !== 'country') continue;
@@ -162,7 +166,7 @@ export function resolveEntities(doc: Doc): void {
       if (!ownerEnt) continue; // "its army" with "its" unresolved: leave it
     }
     let c: Ent | null = ownerEnt ? countryOfEnt(ownerEnt) : null;
-    if (ref.target === 'sector' && ownerEnt && ownerEnt.type !== 'country') {
+    if (ref.target === 'sector' && ownerEnt && ownerEnt.type !== 'country' && ownerEnt.type !== 'person') {
       // "Pentagon officials", "Hamas fighters": the body itself
       link(m, ownerEnt);
       continue;
@@ -195,6 +199,7 @@ export function resolveEntities(doc: Doc): void {
   for (const e of ents.values()) {
     if (e.type !== 'person') continue;
     let titleSector: string | null = null;
+    let affSector: string | null = null;
     for (const m of e.mentions) {
       const ref = m.ref;
       if (!ref) continue;
@@ -202,7 +207,11 @@ export function resolveEntities(doc: Doc): void {
       if (ref.of && !e.affiliation) {
         const o = byId.get(ref.of);
         const oe = o ? entOf.get(o) : undefined;
-        if (oe && oe !== e) e.affiliation = oe;
+        if (oe && oe !== e) {
+          e.affiliation = oe;
+          // "a spokeswoman for the Nigerian army": the descriptor says which part of the country
+          if (o!.kind === 'descriptor' && o!.ref?.sector) affSector = o!.ref.sector;
+        }
       }
       if (ref.titleSector) titleSector ??= ref.titleSector;
       if (!e.known && ref.sector && !e.sector) e.sector = ref.sector;
@@ -210,7 +219,7 @@ export function resolveEntities(doc: Doc): void {
     if (e.known) continue;
     if (e.affiliation) {
       e.code ??= e.affiliation.type === 'country' ? e.affiliation.code : e.affiliation.code;
-      e.sector ??= e.affiliation.type === 'country' ? null : e.affiliation.sector;
+      e.sector ??= affSector ?? (e.affiliation.type === 'country' ? null : e.affiliation.sector);
     }
     if (!e.code && e.role) {
       // "… in Niger since the coup, which ousted former President Mahamoud Bazoum": the country of the sentence
@@ -231,10 +240,13 @@ export function resolveEntities(doc: Doc): void {
 
   // 7. pronouns: the nearest suitable actor, same or previous sentence
   const dropped = new Set<Mention>();
+  const ownedIds = new Set<string>();
+  for (const d of mentions) if (d.kind === 'descriptor' && d.ref?.of) ownedIds.add(d.ref.of);
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind !== 'pronoun') continue;
     const s = sentOf(m);
+    const plural = m.rule === 'pronoun.they' || m.rule === 'pronoun.their' || m.rule === 'pronoun.them';
     let found: Ent | null = null;
     for (let j = k - 1; j >= 0; j--) {
       const o = mentions[j];
@@ -242,10 +254,18 @@ export function resolveEntities(doc: Doc): void {
       if (sentOf(o) < s - 1) break;
       const oe = entOf.get(o);
       if (!oe || dropped.has(o)) continue;
+      if (plural) {
+        // "they": a group or a plural descriptor ("the rebels", "Nigerien officials"), the nearest one;
+        // a list of countries ("Benin, the Ivory Coast, and Ghana") is several actors: left to the caller
+        const many = oe.type === 'group' || (o.kind === 'descriptor' && /s$/i.test(o.ref?.role ?? '')) || (o.kind === 'demonym' && /s$/.test(o.text));
+        if (!many || o.ref?.locative || o.ref?.inside) continue;
+        found = oe;
+        break;
+      }
       if (oe.type === 'person' || oe.type === 'location' || oe.type === 'facility') continue;
-      if (o.kind === 'demonym' || o.ref?.locative) continue;
+      if (o.kind === 'demonym' || o.ref?.locative || o.ref?.inside) continue;
       // the country inside "US officials" is a modifier; plural descriptors are "they", not "it"
-      if (isModifier(o, mentions)) continue;
+      if (ownedIds.has(o.id)) continue;
       if (o.kind === 'descriptor' && /s$/i.test(o.ref?.role ?? '')) continue;
       found = oe;
       break;
@@ -308,15 +328,8 @@ function renumber(ms: Mention[]): void {
   for (const m of ms) {
     m.id = map.get(m.id)!;
     if (m.ref?.of) m.ref.of = map.get(m.ref.of) ?? null;
+    if (m.ref?.inside) m.ref.inside = map.get(m.ref.inside) ?? null;
   }
-}
-
-function isModifier(o: Mention, mentions: Mention[]): boolean {
-  for (const d of mentions) {
-    if (d.kind === 'descriptor' && d.ref?.of === o.id) return true;
-    if (d.start > o.end) break;
-  }
-  return false;
 }
 
 function verbBetween(doc: Doc, from: number, to: number): boolean {
@@ -354,6 +367,8 @@ function nearestCountryInSentence(doc: Doc, mentions: Mention[], entOf: Map<Ment
     if (o.start < m.start) before = oe;
     else if (!after) after = oe;
   }
+  // a country after the person counts too: on the PLOVER gold sentences ("President Yoweri Museveni
+  // … Ugandan opposition") it is right far more often than wrong ("President Bush … Russia")
   return before ?? after;
 }
 

@@ -37,8 +37,12 @@ export interface Draft {
   needsFull?: boolean;
   /** may overlap other mentions (descriptors contain the country that owns them) */
   nested?: boolean;
+  /** the name this mention is part of ("West African" inside "Economic Community of West African States") */
+  inside?: Draft;
   dropped?: boolean;
 }
+
+const ACCEPT_ALL = (): boolean => true;
 
 /** Words that sit before a name run in a locative phrase. */
 const LOCATIVE = new Set(['in', 'at', 'into', 'across', 'near', 'inside', 'throughout', 'around', 'outside', 'within', 'through', 'onto', 'toward', 'towards']);
@@ -80,8 +84,19 @@ interface Ctx {
 
 const CAP = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
-function isCap(t: Token | undefined): boolean { return !!t && CAP.test(t.text); }
-function isWordCap(t: Token | undefined): boolean { return !!t && CAP.test(t.text) && LETTER.test(t.text); }
+// called for most tokens by most passes: an ASCII fast path before the Unicode regex
+function isCap(t: Token | undefined): boolean {
+  if (!t) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAP.test(t.text);
+}
+function isWordCap(t: Token | undefined): boolean { return isCap(t) && (t!.text.charCodeAt(0) < 128 || LETTER.test(t!.text)); }
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122) return true;
+  return text.charCodeAt(0) >= 128 && /^\p{L}/u.test(text);
+}
 function isAllCapsWord(text: string): boolean { return /^[A-Z][A-Z0-9&.\-]*$/.test(text) && /[A-Z].*[A-Z]/.test(text); }
 
 function claim(ctx: Ctx, d: Draft): Draft {
@@ -125,6 +140,36 @@ function caseOk(form: SurfaceForm, toks: Token[], s: number): boolean {
   return true;
 }
 
+const PLACE_PREPS = new Set([...LOCATIVE, 'from', 'to', 'via', 'outside', 'near', 'between', 'and']);
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'province', 'state', 'port', 'region', 'district', 'outskirts', 'suburb', 'suburbs', 'centre', 'center']);
+
+/**
+ * A gazetteer name is a place only where the text makes it one: "in Goma", "near Kharkiv",
+ * "the town of Kidal", "Mobile, Alabama", "Kyiv-based", a dateline, or a city of a million people
+ * standing alone ("Kharkiv was shelled"); never next to another name ("Jackson Pollock").
+ */
+function placeContext(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean {
+  const { norms, toks } = ctx;
+  const prev = norms[s - 1];
+  const sameS = s > 0 && sameSentence(ctx, s - 1, s);
+  if (sameS && isWordCap(toks[s - 1]) && toks[s - 1].pos === 'PROPN' && !ctx.titleCase[toks[s].sent]) return false;
+  if (e < toks.length && sameSentence(ctx, s, e) && isWordCap(toks[e]) && toks[e].pos === 'PROPN' && !ctx.titleCase[toks[s].sent]) return false;
+  if (sameS && PLACE_PREPS.has(prev ?? '')) {
+    // "and" only continues a list of places: "in Goma and Bukavu"
+    if (prev !== 'and') return true;
+    const before = ctx.owner[s - 2];
+    return !!before && (before.type === 'location' || before.type === 'country');
+  }
+  if (sameS && prev === 'of' && PLACE_NOUNS.has(norms[s - 2] ?? '')) return true;
+  if (sameS && prev === ',' && ctx.owner[s - 2]?.type === 'location') return true; // "San Francisco, California"
+  if (norms[e] === ',' && e + 1 < toks.length && ctx.lex.forms.longestAt(norms, e + 1, (f) => f.place === 'state' || ctx.lex.entities.get(f.key)?.type === 'country')) return true;
+  if (norms[e] === '-' && norms[e + 1] === 'based') return true;
+  if (norms[e] === "'s" || PLACE_NOUNS.has(norms[e] ?? '')) return form.place === 'state' || (form.population ?? 0) >= 500000;
+  // a dateline: "KYIV, Ukraine (Reuters) -"
+  if (ctx.doc.sentences[toks[s].sent]?.tokStart === s && norms[e] === ',' && toks[s].text === toks[s].text.toUpperCase()) return true;
+  return (form.population ?? 0) >= 1000000;
+}
+
 function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean {
   for (let t = s; t < e; t++) if (ctx.blocked[t]) return false;
   if (!caseOk(form, ctx.toks, s)) return false;
@@ -133,9 +178,10 @@ function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean 
   if (form.personName || form.usState) {
     // "Chad Smith", "Michael Jordan", "George Washington", "Washington state"
     if (next && sameSentence(ctx, s, e) && isWordCap(next) && next.pos === 'PROPN' && !ctx.titleCase[next.sent]) return false;
-    if (prev && sameSentence(ctx, s - 1, s) && isWordCap(prev) && prev.pos === 'PROPN' && !ctx.titleCase[prev.sent] && !ctx.lex.titles.has(ctx.norms[s - 1].replace(/\.$/, ''))) return false;
+    if (prev && sameSentence(ctx, s - 1, s) && isWordCap(prev) && prev.pos === 'PROPN' && !ctx.titleCase[prev.sent] && !ctx.lex.titles.has(ctx.norms[s - 1])) return false;
     if (next && ctx.norms[e] === 'state') return false;
   }
+  if (form.place && !placeContext(ctx, form, s, e)) return false;
   if (form.usState) {
     let us = 0; let country = 0;
     const lo = Math.max(0, s - 40); const hi = Math.min(ctx.toks.length, e + 40);
@@ -150,16 +196,19 @@ function acceptForm(ctx: Ctx, form: SurfaceForm, s: number, e: number): boolean 
 
 function lexiconPass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
+  const accept = (f: SurfaceForm, s: number, e: number) => acceptForm(ctx, f, s, e);
   for (let i = 0; i < toks.length;) {
-    if (ctx.blocked[i] || ctx.owner[i]) { i++; continue; }
-    let m = lex.forms.longestAt(norms, i, (f, s, e) => acceptForm(ctx, f, s, e));
+    if (ctx.blocked[i] || ctx.owner[i] || !lex.forms.startsWith(norms[i])) { i++; continue; }
+    let m = lex.forms.longestAt(norms, i, accept);
     if (!m) { i++; continue; }
     // "The UN Security Council": a form that merely starts with "the" yields to a longer name after it
     if (norms[i] === 'the') {
-      const inner = lex.forms.longestAt(norms, i + 1, (f, s, e) => acceptForm(ctx, f, s, e));
+      const inner = lex.forms.longestAt(norms, i + 1, accept);
       if (inner && inner.end > m.end) { i++; m = inner; }
     }
-    const best = pickForm(m.values);
+    let best = pickForm(m.values);
+    // "in Tehran" is the city; "Tehran said" is Iran's government
+    if (best.kind === 'capital' && isLocative(ctx, i)) best = m.values.find((v) => v.place === 'city') ?? best;
     const known = lex.entities.get(best.key)!;
     const ambiguous = m.values.some((v) => v.key !== best.key && v.priority === best.priority);
     const d: Draft = {
@@ -171,7 +220,24 @@ function lexiconPass(ctx: Ctx): void {
     // a capital as subject stands for the government ("Tehran denied"), not in "in Tehran"
     if (best.kind === 'capital' && !d.locative) d.sector = 'GOV';
     claim(ctx, d);
+    if (m.end - i >= 3 && known.type !== 'country' && known.type !== 'location') placesInside(ctx, d);
     i = m.end;
+  }
+}
+
+/**
+ * Countries and regions named inside a longer name ("West African" in "Economic Community of West
+ * African States", "United States" in "United States Air Force"): nested mentions of their own.
+ */
+function placesInside(ctx: Ctx, outer: Draft): void {
+  for (let j = outer.start + 1; j < outer.end; j++) {
+    const m = ctx.lex.forms.longestAt(ctx.norms, j, (f, s, e) => e <= outer.end && caseOk(f, ctx.toks, s));
+    if (!m) continue;
+    const f = pickForm(m.values);
+    const known = ctx.lex.entities.get(f.key)!;
+    if (known.type !== 'country' && known.type !== 'location') continue;
+    claim(ctx, { start: j, end: m.end, kind: f.kind, rule: 'nested.in-name', confidence: 0.6, key: f.key, type: known.type, nested: true, inside: outer });
+    j = m.end - 1;
   }
 }
 
@@ -316,7 +382,7 @@ function nameRun(ctx: Ctx, i: number, max = 5): number {
 function skipTitles(ctx: Ctx, j: number): { end: number; sector: string | null } {
   let sector: string | null = null;
   while (j < ctx.toks.length) {
-    const n = ctx.norms[j].replace(/\.$/, '');
+    const n = ctx.norms[j];
     if (!ctx.lex.titles.has(n) || !isCap(ctx.toks[j])) break;
     sector ??= ctx.lex.titles.get(n) ?? null;
     j++;
@@ -369,10 +435,13 @@ function personPass(ctx: Ctx): void {
     if (ctx.blocked[i] || ctx.titleCase[toks[i].sent]) continue;
     if (ctx.owner[i] && ctx.owner[i]!.type !== 'person') continue;
     // role + titles + name: "Pentagon spokeswoman Sabrina Singh", "CNSP spokesman Col. Maj. Amadou Abdramane"
-    const role = lex.roles.longestAt(norms, i, () => true);
+    const role = lex.roles.startsWith(norms[i]) ? lex.roles.longestAt(norms, i, ACCEPT_ALL) : null;
     if (role && !ctx.owner[i]) {
-      const t = skipTitles(ctx, role.end);
-      const e = nameRun(ctx, t.end);
+      // "Russia's foreign minister, Sergei Lavrov, said": the name after a comma
+      const comma = norms[role.end] === ',' && isWordCap(toks[role.end + 1]) ? 1 : 0;
+      const t = skipTitles(ctx, role.end + comma);
+      let e = nameRun(ctx, t.end);
+      if (comma && e > 0 && e - t.end < 2 && !lex.titles.has(norms[role.end + 1])) e = -1;
       if (e > 0) {
         const aff = affiliationBefore(ctx, i);
         const r = role.values[0];
@@ -387,7 +456,7 @@ function personPass(ctx: Ctx): void {
       }
     }
     // title + name: "Gen. Abdourahamane Tiani", "Mr. Putin"
-    const n = norms[i].replace(/\.$/, '');
+    const n = norms[i];
     if (lex.titles.has(n) && isCap(toks[i]) && !ctx.owner[i]) {
       const t = skipTitles(ctx, i);
       const e = nameRun(ctx, t.end);
@@ -428,11 +497,12 @@ const FACILITY_HEADS: string[][] = [
   ['nuclear', 'power', 'plant'], ['nuclear', 'plant'], ['power', 'plant'], ['dam'], ['airport'], ['refinery'],
 ];
 const FACILITY_PREFIX = new Set(['camp', 'fort']);
+const FACILITY_FIRST = new Set([...FACILITY_HEADS.map((h) => h[0]), ...FACILITY_PREFIX]);
 
 function facilityPass(ctx: Ctx): void {
   const { toks, norms } = ctx;
   for (let i = 0; i < toks.length; i++) {
-    if (ctx.blocked[i]) continue;
+    if (ctx.blocked[i] || !FACILITY_FIRST.has(norms[i])) continue;
     // "Air Base 201": a capitalised facility head with a number
     if (norms[i] === 'air' && norms[i + 1] === 'base' && isCap(toks[i]) && toks[i + 2]?.pos === 'NUM' && free(ctx, i, i + 3)) {
       claim(ctx, { start: i, end: i + 3, kind: 'name', rule: 'facility.numbered', confidence: 0.85, key: `facility:${slugOf(ctx, i, i + 3)}`, type: 'facility', locative: isLocative(ctx, i) });
@@ -507,7 +577,7 @@ function fallbackPass(ctx: Ctx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (ctx.blocked[i] || ctx.owner[i] || ctx.titleCase[t.sent] || !isWordCap(t) || NOT_NAMES.has(norms[i])) continue;
-    if (lex.roles.longestAt(norms, i, () => true) || lex.titles.has(norms[i].replace(/\.$/, ''))) continue;
+    if (lex.roles.longestAt(norms, i, ACCEPT_ALL) || lex.titles.has(norms[i])) continue;
     const atStart = i === sentenceStart(ctx, i) || norms[i - 1] === '"' || norms[i - 1] === '(' || norms[i - 1] === '“';
     let e = i;
     while (e < toks.length && sameSentence(ctx, i, e) && !ctx.owner[e] && !ctx.blocked[e] && isWordCap(toks[e]) && !NOT_NAMES.has(norms[e]) && !lex.reportingVerbs.has(norms[e])) e++;
@@ -526,7 +596,7 @@ function fallbackPass(ctx: Ctx): void {
     if (e - i === 1 && !allCaps && LOCATIVE.has(norms[i - 1] ?? '')) { type = 'location'; confidence = 0.45; }
     if (type === 'person' && lex.reportingVerbs.has(next)) confidence = 0.65;
     // "Apple Computer CEO and co-founder …": a name before a role is the body the role belongs to
-    if (type === 'person' && lex.roles.longestAt(norms, e, () => true)) { type = 'organization'; confidence = 0.55; }
+    if (type === 'person' && lex.roles.longestAt(norms, e, ACCEPT_ALL)) { type = 'organization'; confidence = 0.55; }
     claim(ctx, {
       start: i, end: e, kind: allCaps ? 'acronym' : 'name', rule: `proper.unknown-${type}`, confidence,
       key: `${type === 'person' ? 'person' : type === 'location' ? 'place' : 'org'}:${slugOf(ctx, i, e)}`, type,
@@ -563,15 +633,15 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   const fullKeys = new Set(ctx.drafts.filter((d) => !d.dropped && d.kind === 'name' && d.type === 'person').map((d) => d.key));
   for (const d of ctx.drafts) {
     if (d.needsFull && !fullKeys.has(d.key)) {
-      const prev = ctx.norms[d.start - 1]?.replace(/\.$/, '') ?? '';
-      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), () => true)) d.dropped = true;
+      const prev = ctx.norms[d.start - 1] ?? '';
+      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL)) d.dropped = true;
     }
   }
 }
 
 // ---------------------------------------------------------------- 7. descriptors and pronouns
 
-const PRONOUNS = new Set(['it', 'its']);
+const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
 const EXPLETIVE_NEXT = new Set(['clear', 'unclear', 'likely', 'unlikely', 'possible', 'impossible', 'expected', 'reported', 'said', 'believed', 'thought', 'time', 'important', 'necessary', 'true', 'understood', 'feared', 'hoped', 'known', 'estimated', 'raining', 'difficult', 'easy', 'hard', 'too', 'worth', 'up', 'not']);
 
 function descriptorPass(ctx: Ctx): void {
@@ -589,6 +659,7 @@ function descriptorPass(ctx: Ctx): void {
       claim(ctx, { start: i, end: i + 1, kind: 'pronoun', rule: `pronoun.${norms[i]}`, confidence: 0.6, key: null, type: null, nested: true });
       continue;
     }
+    if (!lex.descriptors.startsWith(norms[i])) continue;
     const head = lex.descriptors.longestAt(norms, i, (_h, s, e) => {
       for (let t = s; t < e; t++) if (ctx.owner[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
       return true;
@@ -597,7 +668,7 @@ function descriptorPass(ctx: Ctx): void {
     const h = head.values[0];
     const he = head.end;
     // "government forces", "army chief", "military ties": the head is only a modifier here
-    if (norms[he] === '-' || (norms[he] && lex.descriptors.longestAt(norms, he, () => true))) continue;
+    if (norms[he] === '-' || (norms[he] && lex.descriptors.longestAt(norms, he, ACCEPT_ALL))) continue;
     if (toks[he] && toks[he].pos === 'NOUN' && /^\p{Ll}/u.test(toks[he].text) && sameSentence(ctx, i, he)) continue;
     let s = i;
     // premodifiers: "military-led", "transitional", "senior"
@@ -617,8 +688,9 @@ function descriptorPass(ctx: Ctx): void {
       if ((norms[k] === "'s" || norms[k] === "'") && k - 1 >= 0) {
         // "Niger's army", "the country's government"
         const o = ctx.owner[k - 1] ?? ctx.drafts.find((d) => d.kind === 'descriptor' && d.end === k && !d.dropped) ?? null;
-        if (o && o.end === k && o.type !== 'person') { of = o; s = o.start; }
-      } else if (ctx.owner[k] && ctx.owner[k]!.end === s && (ctx.owner[k]!.type === 'country' || ctx.owner[k]!.type === 'organization' || ctx.owner[k]!.type === 'group')) {
+        // a person owns only a government ("Biden's administration"), not its troops or people
+        if (o && o.end === k && (o.type !== 'person' || h.target === 'government')) { of = o; s = o.start; }
+      } else if (ctx.owner[k] && ctx.owner[k]!.end === s && (ctx.owner[k]!.type === 'country' || ctx.owner[k]!.type === 'organization' || ctx.owner[k]!.type === 'group' || (ctx.owner[k]!.type === 'person' && h.target === 'government'))) {
         // "Nigerien officials", "US forces", "Pentagon officials"
         of = ctx.owner[k]!; s = of.start;
         if (s - 1 >= 0 && (norms[s - 1] === 'the' || lex.determiners.has(norms[s - 1]))) s--;
@@ -646,6 +718,37 @@ function descriptorPass(ctx: Ctx): void {
   }
 }
 
+/** Apposition after the name: "Sergei Lavrov, Russia's foreign minister, said", "Jane Roe, a spokeswoman for the ministry". */
+function appositionRolePass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  // apposition after the name: "Sergei Lavrov, Russia's foreign minister, said", "Jane Roe, a spokeswoman for the ministry"
+  for (const d of ctx.drafts) {
+    if (d.type !== 'person' || d.kind !== 'name' || d.role || d.dropped || norms[d.end] !== ',') continue;
+    let j = d.end + 1;
+    if (norms[j] === 'a' || norms[j] === 'an' || norms[j] === 'the') j++;
+    let of: Draft | null = null;
+    const own = ctx.owner[j];
+    if (own && own.start === j && own.type !== 'person' && own.type !== 'location') {
+      of = own; j = own.end;
+      if (norms[j] === "'s" || norms[j] === "'") j++;
+    }
+    while (j < toks.length && (ROLE_PREMODS.has(norms[j]) || FORMER.has(norms[j])) && !ctx.owner[j]) j++;
+    const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, ACCEPT_ALL) : null;
+    if (!role || !sameSentence(ctx, d.start, role.end - 1)) continue;
+    let k = role.end;
+    if (!of && (norms[k] === 'of' || norms[k] === 'for' || norms[k] === 'at') ) {
+      const n = norms[k + 1] === 'the' ? k + 2 : k + 1;
+      // "the Nigerian army" (a descriptor) before "Nigerian" (its country)
+      const o = ctx.drafts.find((x) => x.kind === 'descriptor' && (x.start === k + 1 || x.start === n) && !x.dropped) ?? ctx.owner[n];
+      if (o && o.start <= n && o.type !== 'person' && o.type !== 'location') { of = o; k = o.end; }
+    }
+    const r = role.values[0];
+    d.role = r.role;
+    d.sector ??= r.sector;
+    d.of ??= of;
+  }
+}
+
 // ---------------------------------------------------------------- driver
 
 /**
@@ -667,7 +770,7 @@ export function recognizeMentions(doc: Doc): Draft[] {
     if (s.zone === 'body') continue;
     let words = 0; let caps = 0;
     for (let t = s.tokStart; t < s.tokEnd; t++) {
-      if (!/^\p{L}/u.test(toks[t].text) || TITLE_SMALL.has(toks[t].norm)) continue;
+      if (!startsWithLetter(toks[t].text) || TITLE_SMALL.has(toks[t].norm)) continue;
       words++;
       if (isCap(toks[t])) caps++;
     }
@@ -682,6 +785,7 @@ export function recognizeMentions(doc: Doc): Draft[] {
   fallbackPass(ctx);
   shortPass(ctx, true);
   descriptorPass(ctx);
+  appositionRolePass(ctx);
   return ctx.drafts.filter((d) => !d.dropped);
 }
 

@@ -35,26 +35,36 @@ export class TokenTrie<T> {
   }
 
   /**
-   * Every match starting at token `start`, longest first; `accept` filters the values of one
-   * candidate (case, context) so a longer entry that is rejected lets a shorter one through.
-   * @example trie.matchesAt(norms, 3, (v, s, e) => true)[0]?.end
+   * The longest accepted match at `start`, or null: the walk allocates nothing unless something
+   * matches; `accept` filters the values of one candidate (case, context) so a longer entry that is
+   * rejected lets a shorter one through.
+   * @example trie.longestAt(norms, 3, (v, s, e) => true)?.end
    */
-  matchesAt(norms: readonly string[], start: number, accept: (value: T, start: number, end: number) => boolean): TrieMatch<T>[] {
-    const found: TrieMatch<T>[] = [];
-    let node: TrieNode<T> | undefined = this.root;
-    for (let i = start; i < norms.length; i++) {
+  longestAt(norms: readonly string[], start: number, accept: (value: T, start: number, end: number) => boolean): TrieMatch<T> | null {
+    let node = this.root.next.get(norms[start]);
+    if (!node) return null;
+    const path = this.path;
+    let depth = 0;
+    for (let i = start; node; ) {
+      path[depth++] = node;
+      i++;
+      if (i >= norms.length) break;
       node = node.next.get(norms[i]);
-      if (!node) break;
-      if (node.values.length) {
-        const ok = node.values.filter((v) => accept(v, start, i + 1));
-        if (ok.length) found.push({ end: i + 1, values: ok });
-      }
     }
-    return found.reverse();
+    for (let d = depth - 1; d >= 0; d--) {
+      const values = path[d].values;
+      if (!values.length) continue;
+      let ok: T[] | null = null;
+      for (const v of values) if (accept(v, start, start + d + 1)) (ok ??= []).push(v);
+      if (ok) return { end: start + d + 1, values: ok };
+    }
+    return null;
   }
 
-  /** The longest accepted match at `start`, or null. */
-  longestAt(norms: readonly string[], start: number, accept: (value: T, start: number, end: number) => boolean): TrieMatch<T> | null {
-    return this.matchesAt(norms, start, accept)[0] ?? null;
+  /** Whether any entry starts with this token norm (a cheap pre-check). */
+  startsWith(norm: string): boolean {
+    return this.root.next.has(norm);
   }
+
+  private readonly path: TrieNode<T>[] = [];
 }

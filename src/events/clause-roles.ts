@@ -36,7 +36,11 @@ export interface RoleHit {
 export class RoleContext {
   readonly tokMention: (Mention | null)[];
   readonly entityById: Map<string, EntityAnn>;
+  readonly mentionsRef: Mention[];
+  readonly entitiesRef: EntityAnn[];
   constructor(readonly doc: Doc) {
+    this.mentionsRef = doc.mentions;
+    this.entitiesRef = doc.entities;
     this.tokMention = new Array(doc.tokens.length).fill(null);
     this.entityById = new Map(doc.entities.map((e) => [e.id, e]));
     let t = 0;
@@ -74,6 +78,19 @@ export class RoleContext {
     }
     return out;
   }
+}
+
+const contexts = new WeakMap<Doc, RoleContext>();
+
+/** The Doc's RoleContext, built once after the entities stage and shared by every later stage. */
+export function roleContext(doc: Doc): RoleContext {
+  let ctx = contexts.get(doc);
+  // rebuilt only if a stage replaced the mentions or entities it indexes
+  if (!ctx || ctx.mentionsRef !== doc.mentions || ctx.entitiesRef !== doc.entities) {
+    ctx = new RoleContext(doc);
+    contexts.set(doc, ctx);
+  }
+  return ctx;
 }
 
 function isVerbish(t: Token): boolean { return t.pos === 'VERB' || t.pos === 'AUX'; }

@@ -93,6 +93,8 @@ export interface MentionRef {
   target?: 'country' | 'government' | 'sector';
   /** the mention sits in a locative phrase ("in Niger", "across the Sahel") */
   locative?: boolean;
+  /** id of the longer name this mention is part of ("West African" inside "Economic Community of West African States") */
+  inside?: string | null;
   /** the sector a rank or title implies ("Col." → MIL), used when neither role nor affiliation gives one */
   titleSector?: string | null;
 }

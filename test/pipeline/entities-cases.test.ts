@@ -31,7 +31,12 @@ const positives: Positive[] = [
   { text: 'Analysts in America were surprised.', mention: 'America', type: 'country', code: 'USA' },
   { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Nigerien', type: 'country', code: 'NER' },
   { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'American', type: 'country', code: 'USA' },
-  { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Niamey', type: 'country', code: 'NER' },
+  { text: 'Nigerien officials met American diplomats in Niamey.', mention: 'Niamey', type: 'location', code: 'NER' },
+  { text: 'Niamey rejected the accusation.', mention: 'Niamey', type: 'country', code: 'NER' },
+  { text: 'Shelling in Bukavu and Goma killed six, officials in Kinshasa said.', mention: 'Goma', type: 'location', code: 'COD' },
+  { text: 'Shelling in Bukavu and Goma killed six, officials in Kinshasa said.', mention: 'Kinshasa', type: 'location', code: 'COD' },
+  { text: 'The plant is in Mobile, Alabama.', mention: 'Alabama', type: 'location', code: 'USA' },
+  { text: 'Kharkiv was shelled again on Sunday.', mention: 'Kharkiv', type: 'location', code: 'UKR' },
   { text: 'Nigerian troops crossed into Benin.', mention: 'Nigerian', type: 'country', code: 'NGA' },
   { text: "Nigeria's army said it repelled the attack.", mention: 'Nigeria', type: 'country', code: 'NGA' },
   { text: 'Tehran denied the report.', mention: 'Tehran', type: 'country', code: 'IRN' },
@@ -73,6 +78,12 @@ const positives: Positive[] = [
   { text: 'Jets took off from Air Base 101 in Niger.', mention: 'Air Base 101', type: 'facility', code: 'NER' },
   { text: 'Jets took off from Air Base 5 in Mali.', mention: 'Air Base 5', type: 'facility', code: 'MLI' },
   { text: 'Fighting continued in the Donbas.', mention: 'the Donbas', type: 'location', code: 'UKR' },
+  { text: 'Maria Okafor, a spokeswoman for the Nigerian army, said the raid had ended.', mention: 'Maria Okafor', type: 'person', code: 'NGA', sector: 'MIL' },
+  { text: "Ukraine's foreign minister, Andrii Sybiha, said talks were possible.", mention: 'Andrii Sybiha', type: 'person', code: 'UKR', sector: 'GOV' },
+  { text: "Andrii Sybiha, Ukraine's foreign minister, said talks were possible.", mention: 'Andrii Sybiha', type: 'person', code: 'UKR', sector: 'GOV' },
+  { text: 'Amnesty International accused the army of abuses.', mention: 'Amnesty International', type: 'organization', code: null, sector: 'NGO' },
+  { text: 'Aid reached Bosnia as Bosnian Serb forces withdrew.', mention: 'Bosnia', type: 'country', code: 'BIH' },
+  { text: 'The Trump administration imposed tariffs.', mention: 'The Trump administration', type: 'country', code: 'USA' },
 ];
 
 test('entities: table of positives (mention → type, code, sector)', () => {
@@ -86,7 +97,7 @@ test('entities: table of positives (mention → type, code, sector)', () => {
   }
 });
 
-interface Negative { text: string; not: string; code?: string }
+interface Negative { text: string; not: string; code?: string; type?: string }
 
 const negatives: Negative[] = [
   { text: 'The talks will resume in May.', not: 'May' },
@@ -101,6 +112,8 @@ const negatives: Negative[] = [
   { text: 'Who is behind the plan?', not: 'Who', code: 'WHO' },
   { text: 'The Washington Post reported it.', not: 'Washington', code: 'USA' },
   { text: 'Papua New Guinea held elections.', not: 'Guinea', code: 'GIN' },
+  { text: 'Jackson Pollock and Florence Nightingale were not places.', not: 'Jackson', type: 'location' },
+  { text: 'Jackson Pollock and Florence Nightingale were not places.', not: 'Florence', type: 'location' },
 ];
 
 test('entities: table of negatives (what must NOT be extracted)', () => {
@@ -109,6 +122,7 @@ test('entities: table of negatives (what must NOT be extracted)', () => {
     const bad = d.mentions.filter((m) => {
       if (m.kind === 'descriptor' || m.kind === 'pronoun') return false;
       const e = d.entities.find((x) => x.id === m.entity);
+      if (n.type) return m.text.includes(n.not) && d.entities.find((x) => x.id === m.entity)?.type === n.type;
       if (n.code) return e?.code === n.code && d.text.slice(m.start, m.end).includes(n.not) && e?.type === 'country' || (n.code === 'WHO' && e?.code === 'WHO');
       return m.text === n.not || m.text.includes(n.not);
     });
@@ -185,6 +199,13 @@ test('pronouns: "it"/"its" → nearest suitable actor', () => {
   for (const p of pr) assert.equal(d.entities.find((e) => e.id === p.entity)?.code, 'ECOWAS');
   const d2 = run('The US does not want to give up its military presence in Niger, since it has been in talks with Benin.');
   for (const p of d2.mentions.filter((m) => m.kind === 'pronoun')) assert.equal(d2.entities.find((e) => e.id === p.entity)?.code, 'USA', p.text);
+});
+
+test('pronouns: "they"/"their" → a group or plural descriptor, else dropped', () => {
+  const d = run('Houthi rebels fired missiles at ships and said they would continue their attacks.');
+  for (const p of d.mentions.filter((m) => m.kind === 'pronoun')) assert.equal(d.entities.find((e) => e.id === p.entity)?.code, 'YEM', p.text);
+  const d2 = run('Benin and Ghana said they would talk.');
+  assert.ok(!d2.mentions.some((m) => m.kind === 'pronoun'), 'a list of countries is not resolved to one of them');
 });
 
 test('persons: short forms, spelling variants, role country from the sentence', () => {

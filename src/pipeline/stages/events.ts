@@ -6,8 +6,7 @@
 import type { Doc, EventAnn, Sentence, Stage } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit,
-} from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 /** PLOVER types that need a recipient to be meaningful (PLOVER manual's "recipient: yes"). */
@@ -18,7 +17,7 @@ export const eventsStage: Stage = {
   requires: ['tokens', 'entities'],
   sets: ['events'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     const { byFirstWord } = eventPatterns();
     const events: EventAnn[] = [];
     for (const s of doc.sentences) {

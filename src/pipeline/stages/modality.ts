@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Doc, EventAnn, Stage } from '../doc.js';
 import type { Modality } from '../../contract/analysis-schema.js';
 import { loadData } from '../../data/load.js';
-import { verbGroupStart, RoleContext } from '../../events/clause-roles.js';
+import { verbGroupStart, RoleContext, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 const Cue = z.object({ word: z.string(), example: z.string() });
@@ -120,7 +120,7 @@ export const modalityStage: Stage = {
   requires: ['events'],
   sets: ['events'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     for (const e of doc.events) {
       if (e.modality !== 'asserted') continue; // already decided (a denial frame)
       const m = eventModality(doc, ctx, e);
