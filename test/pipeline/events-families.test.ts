@@ -51,7 +51,7 @@ const ROWS: Row[] = [
   { text: 'Kuwait gave Jordan 50 million dollars for refugee camps.', type: 'AID', actor: ['KWT'], recipient: ['JOR'] },
   // RETREAT
   { text: 'Rwanda withdrew its troops from Congo.', type: 'RETREAT', actor: ['RWA'], root: '08' },
-  { text: 'Hundreds of fighters surrendered to Nigeria last week.', type: 'RETREAT', recipient: ['NGA'] },
+  { text: 'Eritrean soldiers surrendered to Ethiopia last week.', type: 'RETREAT', actor: ['ERI'], recipient: ['ETH'] },
   { text: 'Egypt reopened the border crossing with Gaza.', type: 'RETREAT', actor: ['EGY'], mode: 'access' },
   { text: 'Belarus freed two jailed journalists.', type: 'RETREAT', actor: ['BLR'], mode: 'release' },
   // REQUEST
