@@ -572,6 +572,10 @@ function orgPass(ctx: Ctx): void {
 
 // ---------------------------------------------------------------- 5. unknown capitalised names
 
+function isLowerWord(t: Token | undefined): boolean {
+  return !!t && /^[a-z]/.test(t.text);
+}
+
 function fallbackPass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
   for (let i = 0; i < toks.length; i++) {
@@ -586,6 +590,11 @@ function fallbackPass(ctx: Ctx): void {
     if (e === i) continue;
     // a sentence-initial common word ("Officials", "Fighting") is not a name: wink tags it as such
     if (atStart && e - i === 1 && t.pos !== 'PROPN') continue;
+    // wink tags some sentence-initial common words as PROPN ("Demonstrators in …", "Angry activists",
+    // "Hundreds of …"); a lone capitalised word opening a sentence and followed by a lower-case noun,
+    // number or preposition is read as one (a name as subject is followed by its verb; "Airbus parent …"
+    // and "Apple launches …" keep theirs)
+    if (atStart && e - i === 1 && isLowerWord(toks[e]) && ['ADP', 'NUM', 'CCONJ'].includes(toks[e].pos) && norms[e] !== 'to') continue;
     // mid-sentence, a capital is a name whatever the tagger says ("Chrysler, Ford, and …")
     if (atStart && e - i > 1 && t.pos !== 'PROPN' && toks[i + 1].pos !== 'PROPN') continue;
     const allCaps = e - i === 1 && isAllCapsWord(t.text);

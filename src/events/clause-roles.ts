@@ -19,6 +19,8 @@ const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Plural nouns that name a group whose members an "including …" list spells out. */
 const GROUP_NOUNS = new Set(['state', 'country', 'nation', 'ally', 'partner', 'neighbour', 'neighbor', 'member', 'government', 'power', 'capital', 'party', 'group']);
 const LIST_INTRO = new Set(['including', 'namely', 'like']);
+/** Prepositions that stay inside an argument noun phrase ("officials of Niger", "the government in Caracas"). */
+const NP_INNER_PREPS = new Set(['of', 'in', 'at', 'near']);
 
 export type ActorCapable = EntityAnn['type'];
 const ACTOR_TYPES = new Set<ActorCapable>(['country', 'organization', 'person', 'group']);
@@ -138,16 +140,20 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   let b = k;
   while (b >= s.tokStart) {
     const t = T[b];
-    if (isVerbish(t)) break;
+    // "British aircraft using guided missiles killed …": a participle right after a noun modifies it
+    if (isVerbish(t) && !(t.pos === 'VERB' && t.norm.endsWith('ing') && b > s.tokStart && (T[b - 1].pos === 'NOUN' || T[b - 1].pos === 'PROPN') && T[b - 1].norm !== 'that' && b < k)) break;
     if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
-    if ((COORD.has(t.norm) || t.norm === ',') && !isListGlue(ctx, b)) break;
+    // "Israeli helicopters and tanks shelled …": "and" between nouns with no verb after it joins noun phrases
+    if (t.norm === ',' && !isListGlue(ctx, b)) break;
+    if (COORD.has(t.norm) && !isListGlue(ctx, b) && !(t.norm === 'and' && b < k && T[b - 1]?.norm !== ',' && (T[b - 1]?.pos === 'NOUN' || T[b - 1]?.pos === 'PROPN' || T[b - 1]?.pos === 'ADJ'))) break;
     b--;
   }
   const region = ctx.mentionsIn(b + 1, k + 1);
   if (region.length) {
-    // Prefer a mention that is not inside a prepositional phrase ("a delegation of US officials" → US is fine as a fallback).
-    const persons = region.filter((r) => ctx.entity(r.id)?.type === 'person');
-    const pick = persons.length ? persons[persons.length - 1] : headOfRegion(ctx, region);
+    // A person named as the subject's head ("Pentagon spokeswoman Sabrina Singh") is the actor;
+    // not one inside a prepositional phrase ("militants loyal to X") or a possessor ("X's network").
+    const persons = region.filter((r) => ctx.entity(r.id)?.type === 'person' && !inPrepPhrase(ctx, b + 1, r.at) && !isPossessor(ctx, r.at));
+    const pick = persons.length ? persons[persons.length - 1] : headOfRegion(ctx, region, b + 1);
     return { entities: listAround(ctx, s, pick.at, b + 1, k + 1), rule: 'subject.np', at: pick.at };
   }
   // A bare pronoun subject the entity stage left unresolved: the previous clause's subject.
@@ -194,13 +200,30 @@ function isListGlue(ctx: RoleContext, k: number): boolean {
   return !!(ctx.actorAt(l, true) && ctx.actorAt(r, true));
 }
 
-function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[]): { id: string; at: number } {
+/** A preposition other than "of" between the start of a noun phrase and token `at` ("forces in Guinea"). */
+function inPrepPhrase(ctx: RoleContext, from: number, at: number): boolean {
+  for (let k = from; k < at; k++) if (ctx.tokens[k].pos === 'ADP' && ctx.tokens[k].norm !== 'of') return true;
+  return false;
+}
+
+/** The mention at `at` is followed by "'s": it owns the head noun, it is not the head. */
+function isPossessor(ctx: RoleContext, at: number): boolean {
+  const m = ctx.tokMention[at];
+  let k = at;
+  while (k < ctx.tokens.length && ctx.tokMention[k] === m) k++;
+  return ctx.tokens[k]?.norm === "'s" || ctx.tokens[k]?.norm === "'";
+}
+
+function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[], from = -1): { id: string; at: number } {
   const T = ctx.tokens;
   const notInPP = region.filter((r) => {
     const before = T[r.at - 1];
-    return !(before && before.pos === 'ADP' && before.norm !== 'of');
+    return !(before && before.pos === 'ADP' && before.norm !== 'of') && !(from >= 0 && inPrepPhrase(ctx, from, r.at));
   });
-  const pool = notInPP.length ? notInPP : region;
+  // "Thousands of Kenyans", "Security forces in Guinea": a capitalised word the entity stage could
+  // not place is a worse head than a coded actor, even one in a prepositional phrase
+  const placed = (xs: typeof region) => xs.filter((r) => { const e = ctx.entity(r.id); return !!e && (!!e.code || e.type === 'person'); });
+  const pool = [placed(notInPP), placed(region), notInPP, region].find((xs) => xs.length)!;
   // the head of a subject noun phrase comes first: "a delegation of US officials", "the president of France"
   return pool[0];
 }
@@ -283,6 +306,8 @@ export function npAt(ctx: RoleContext, s: Sentence, from: number, maxLen = 8, ru
     const t = T[k];
     if (k > from && (t.norm === ';' || t.norm === '.' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos === 'SCONJ' || isVerbish(t) && t.pos === 'AUX')) break;
     if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm) && k > from) break;
+    // "the withdrawal of forces from Panama": a new prepositional phrase is not this noun phrase
+    if (k > from && t.pos === 'ADP' && !NP_INNER_PREPS.has(t.norm) && NP_INNER_PREPS.size < 0) break;
     if (t.norm === ',' && !(ctx.tokMention[k - 1] && ctx.tokMention[k + 1])) break;
     const id = ctx.actorAt(k, true);
     if (id) {

@@ -49,7 +49,7 @@ const PatternEntry = z.object({
   match: z.string().min(1),
   actor: z.array(z.string()).optional(),
   recipient: z.array(z.string()).optional(),
-  flags: z.array(z.string()).optional(),
+  flags: z.array(z.enum(['weak', 'speaker-is-actor', 'negation-in-cue', 'capture-required'])).optional(),
   example: z.string().min(1),
 });
 const PatternsFile = z.object({ about: z.string().optional(), patterns: z.array(PatternEntry) });
@@ -123,6 +123,8 @@ export interface PatternMatch {
   head: number; // token index
   /** captured noun phrases: token ranges */
   captures: { role: 'R' | 'A' | 'X'; start: number; end: number }[];
+  /** token indices matched by word specs (not gaps or noun phrases) */
+  words: number[];
 }
 
 const POS_OK: Record<'N' | 'V' | 'A', Set<string>> = {
@@ -143,7 +145,7 @@ export function participleStems(norm: string): string[] {
 }
 
 function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token): boolean {
-  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || t.pos === 'ADJ' && participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
+  if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
   if (s.pos && !POS_OK[s.pos].has(t.pos)) {
     // wink tags title-case headline words as PROPN, and participles after "been" as ADJ
     if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && /(ed|en)$/.test(t.norm)))) return false;
@@ -157,6 +159,8 @@ function npEnds(tokens: Token[], start: number, limit: number): number[] {
   for (let k = start; k < Math.min(limit, start + 6); k++) {
     const t = tokens[k];
     if (isClauseBreak(t) || t.norm === ',' || t.norm === '"' || t.pos === 'VERB' || t.pos === 'AUX' || t.norm === 'to' && t.pos === 'PART') break;
+    // a noun phrase does not start with a preposition ("called for sanctions" has no callee)
+    if (k === start && (t.pos === 'ADP' || t.pos === 'PART')) break;
     if (k > start && t.pos === 'ADP' && t.norm !== 'of') break;
     out.push(k + 1);
   }
@@ -169,6 +173,7 @@ function npEnds(tokens: Token[], start: number, limit: number): number[] {
  */
 export function matchAt(p: CompiledPattern, tokens: Token[], at: number, limit: number): PatternMatch | null {
   const captures: PatternMatch['captures'] = [];
+  const words: number[] = [];
   let head = -1;
   const go = (si: number, ti: number): number => {
     if (si === p.specs.length) return ti;
@@ -195,7 +200,7 @@ export function matchAt(p: CompiledPattern, tokens: Token[], at: number, limit: 
     }
     if (ti < limit && wordOk(s, tokens[ti])) {
       const r = go(si + 1, ti + 1);
-      if (r >= 0) { if (si === p.headSpec) head = ti; return r; }
+      if (r >= 0) { if (si === p.headSpec) head = ti; words.push(ti); return r; }
     }
     if (s.optional) return go(si + 1, ti);
     return -1;
@@ -203,5 +208,5 @@ export function matchAt(p: CompiledPattern, tokens: Token[], at: number, limit: 
   const end = go(0, at);
   if (end < 0 || end === at) return null;
   if (head < 0) head = at;
-  return { pattern: p, start: at, end, head, captures: [...captures] };
+  return { pattern: p, start: at, end, head, captures: [...captures], words };
 }

@@ -29,7 +29,8 @@ const ROWS: Row[] = [
   { text: 'Burkina Faso ordered French troops to leave the country.', type: 'REQUEST', actor: ['BFA'], recipient: ['FRA'] },
   // PLOVER: an intention to consult is AGREE (the announcement itself is asserted)
   { text: 'Iran will hold talks with Saudi Arabia next week.', type: 'AGREE', actor: ['IRN'], recipient: ['SAU'] },
-  { text: 'Kyiv will not hold talks with Moscow.', type: 'CONSULT', actor: ['UKR'], recipient: ['RUS'], modality: 'negated' },
+  // PLOVER: a refusal stated as a negated intention is REJECT (CAMEO 125, reject proposal to meet)
+  { text: 'Kyiv will not hold talks with Moscow.', type: 'REJECT', actor: ['UKR'], recipient: ['RUS'] },
   { text: 'China and Russia held joint naval exercises.', type: 'COOPERATE', actor: ['CHN', 'RUS'] },
   { text: 'Israel denied attacking the convoy.', type: 'ASSAULT', actor: ['ISR'], modality: 'negated', speaker: 'ISR' },
   { text: 'Ukraine could launch an attack on Russia.', type: 'ASSAULT', actor: ['UKR'], recipient: ['RUS'], modality: 'hypothetical' },

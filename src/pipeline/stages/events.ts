@@ -26,7 +26,8 @@ export const eventsStage: Stage = {
         const tok = doc.tokens[t];
         const byLemma = byFirstWord.get(tok.lemma);
         const byNorm = tok.norm !== tok.lemma ? byFirstWord.get(tok.norm) : undefined;
-        const byStem = tok.pos === 'ADJ' ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
+        // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
+        const byStem = tok.norm.endsWith('ed') ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
         if (!byLemma && !byNorm && !byStem?.length) continue;
         const cands = new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])]);
         for (const p of cands) {
@@ -44,19 +45,54 @@ export const eventsStage: Stage = {
   },
 };
 
-/** Two patterns on the same head: keep the longer (more specific) match, then the earlier-listed pattern. */
+/**
+ * Two patterns on the same head: keep the longer (more specific) match, then the earlier-listed
+ * pattern. A nominal cue that is a word of another match ("launched an attack", "lodged a
+ * protest") is that match's object, not an event of its own.
+ */
 function resolveOverlaps(ms: PatternMatch[]): PatternMatch[] {
   const byHead = new Map<number, PatternMatch>();
   for (const m of ms) {
     const cur = byHead.get(m.head);
     if (!cur || m.end - m.start > cur.end - cur.start) byHead.set(m.head, m);
   }
-  return [...byHead.values()].sort((a, b) => a.head - b.head);
+  const kept = [...byHead.values()];
+  return kept
+    .filter((m) => !kept.some((o) => o !== m && o.head !== m.head && o.words.includes(m.head) && (m.pattern.nominal || !o.pattern.nominal)))
+    .sort((a, b) => a.head - b.head);
+}
+
+/** A sentence written in title case (a headline that layout left in the body). */
+function isTitleCase(T: Doc['tokens'], s: Sentence): boolean {
+  let words = 0, caps = 0;
+  for (let k = s.tokStart; k < s.tokEnd; k++) {
+    if (!/^[a-z]/i.test(T[k].text)) continue;
+    words++;
+    if (/^[A-Z]/.test(T[k].text)) caps++;
+  }
+  return words >= 3 && caps / words > 0.7;
+}
+
+/**
+ * "the Israeli-occupied West Bank", "the banned movement", "US-backed forces": a participle used
+ * as an adjective before its noun names a state, not an event this sentence states.
+ */
+function isAttributiveParticiple(T: Doc['tokens'], s: Sentence, head: number): boolean {
+  const h = T[head];
+  if (!/(ed|en|wn)$/.test(h.norm)) return false;
+  const next = T[head + 1];
+  if (!next || head + 1 >= s.tokEnd || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) return false;
+  const prev = head > s.tokStart ? T[head - 1] : null;
+  if (prev?.norm === '-') return true;
+  return !prev || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'ADP' && prev.norm !== 'by';
 }
 
 function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n: number): EventAnn | null {
   const p = m.pattern;
   const T = doc.tokens;
+  if (!p.nominal && isAttributiveParticiple(T, s, m.head)) return null;
+  // wink tags title-case headline verbs as PROPN; in body text a PROPN is a name ("in March 2001").
+  if (!p.nominal && T[m.head].pos === 'PROPN' && s.zone === 'body' && !isTitleCase(T, s)) return null;
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
   // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.
@@ -79,6 +115,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
         return subjectOf(ctx, s, m.start <= m.head ? m.start : m.head);
       }
       case 'object': return objectAfter(ctx, s, m.end, limit);
+      // "gave Jordan 50 million dollars": the first object of a two-object verb, inside the match
+      case 'iobj': { const hit = objectAfter(ctx, s, m.head + 1, m.end); return hit && hit.at < m.end ? hit : null; }
       case 'poss': return possessorOf(ctx, s, nounAnchor);
       case 'adj': return T[nounAnchor].pos === 'NOUN' || T[nounAnchor].pos === 'PROPN' ? modifierOf(ctx, s, nounAnchor) : null;
       case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
@@ -103,6 +141,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
     if (hit && hit.entities.length) { actor = hit.entities; rules.push(`actor:${r}:${hit.rule}`); break; }
   }
   let recipient = captured('R');
+  // "called the minister" is a call only when the callee is someone ("called for sanctions" is not).
+  if (p.flags.has('capture-required') && !recipient.length && !actor.length) return null;
   if (recipient.length) rules.push('recipient:capture');
   for (const r of recipient.length ? [] : recipientRoles) {
     const hit = find(r);

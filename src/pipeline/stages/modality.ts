@@ -52,13 +52,17 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
       return { modality: 'hypothetical', rule: `modality:hypothetical-governor:${t.lemma}` };
     }
   }
-  const hyp = has(c.hypothetical);
-  if (hyp) return { modality: 'hypothetical', rule: `modality:hypothetical:${hyp.norm}` };
+  let conditional: string | null = null;
   for (let k = head - 1; k >= s.tokStart; k--) {
     const t = T[k];
     if (t.norm === ';' || t.norm === 'that' || t.norm === 'said') break;
-    if (t.norm === 'if' || t.norm === 'unless' || t.norm === 'whether') return { modality: 'hypothetical', rule: `modality:hypothetical-clause:${t.norm}` };
+    if (t.norm === 'if' || t.norm === 'unless' || t.norm === 'whether') { conditional = t.norm; break; }
   }
+  const hyp = has(c.hypothetical);
+  // In reported speech "would" is the future seen from the past ("said it would withdraw").
+  if (hyp && hyp.norm === 'would' && e.attribution && !conditional) return { modality: 'future', rule: 'modality:future:reported-would' };
+  if (hyp) return { modality: 'hypothetical', rule: `modality:hypothetical:${hyp.norm}` };
+  if (conditional) return { modality: 'hypothetical', rule: `modality:hypothetical-clause:${conditional}` };
   const fut = has(c.future);
   if (fut) return { modality: 'future', rule: `modality:future:${fut.norm}` };
   return null;
@@ -74,6 +78,43 @@ const FUTURE_TYPE: Partial<Record<EventAnn['type'], { type: EventAnn['type']; ca
   AID: { type: 'AGREE', cameo: '033' }, RETREAT: { type: 'CONCEDE', cameo: '083' },
 };
 
+/**
+ * A refusal stated as a negated intention ("said it would not attend the talks", "will not
+ * provide support") is REJECT in PLOVER and CAMEO (12x), by what is refused.
+ */
+const REFUSED: Partial<Record<EventAnn['type'], { cameo: string; mode: string | null }>> = {
+  AGREE: { cameo: '120', mode: null }, SUPPORT: { cameo: '120', mode: null }, CONSULT: { cameo: '125', mode: 'meet' },
+  COOPERATE: { cameo: '121', mode: 'assist' }, AID: { cameo: '121', mode: 'assist' },
+  CONCEDE: { cameo: '124', mode: 'yield' }, RETREAT: { cameo: '124', mode: 'yield' },
+};
+const INTENT_AUX = new Set(['will', 'would', "'ll", 'shall']);
+
+/**
+ * A hostile act the actor itself announces it will do ("said it would impose sanctions",
+ * "plans to expel the envoys", "vowed to shell the town") is a THREATEN (CAMEO 13x), its mode
+ * what is threatened. A forecast by someone else ("analysts expect an attack") is not.
+ */
+const THREATENED: Partial<Record<EventAnn['type'], { cameo: string; mode: string | null }>> = {
+  SANCTION: { cameo: '131', mode: 'relations' }, COERCE: { cameo: '137', mode: 'restrict' },
+  ASSAULT: { cameo: '138', mode: 'violence' }, PROTEST: { cameo: '133', mode: null },
+};
+const INTENT_WORDS = new Set(['vow', 'pledge', 'threaten', 'plan', 'intend', 'prepare', 'prepared', 'ready', 'determined', 'decide', 'swear', 'promise']);
+
+function verbGroup(doc: Doc, ctx: RoleContext, e: EventAnn): Doc['tokens'] {
+  const s = doc.sentences[e.sentence];
+  const head = e.head ?? doc.tokens.findIndex((t) => t.start >= e.cue.start);
+  return doc.tokens.slice(verbGroupStart(ctx, s, head), head);
+}
+
+function retype(e: EventAnn, type: EventAnn['type'], cameo: string, mode: string | null | undefined, rule: string): void {
+  e.rules.push(rule);
+  e.type = type;
+  e.cameo = cameo;
+  if (mode !== undefined) e.mode = mode;
+  e.quad = quadOf(type);
+  e.goldstein = cameoInfo(cameo).goldstein;
+}
+
 export const modalityStage: Stage = {
   name: 'modality',
   requires: ['events'],
@@ -86,6 +127,21 @@ export const modalityStage: Stage = {
       if (!m) continue;
       e.modality = m.modality;
       e.rules.push(m.rule);
+      const group = verbGroup(doc, ctx, e);
+      const intendedBySpeaker = !!e.attribution?.speaker && e.actor.includes(e.attribution.speaker);
+      const refused = m.modality === 'negated' ? REFUSED[e.type] : undefined;
+      if (refused && group.some((t) => INTENT_AUX.has(t.norm)) && (intendedBySpeaker || !e.attribution)) {
+        retype(e, 'REJECT', refused.cameo, refused.mode, `type:${e.type}→REJECT:negated-intent`);
+        e.modality = 'asserted';
+        continue;
+      }
+      const threat = m.modality === 'future' ? THREATENED[e.type] : undefined;
+      if (threat && (e.type !== 'PROTEST' || e.mode === 'boycott' || e.mode === 'strike')
+        && (intendedBySpeaker || group.some((t) => INTENT_WORDS.has(t.lemma) || INTENT_WORDS.has(t.norm)))) {
+        retype(e, 'THREATEN', threat.cameo, e.type === 'COERCE' && e.mode === 'arrest' ? 'arrest' : threat.mode, `type:${e.type}→THREATEN:announced-hostile-intent`);
+        e.modality = 'asserted';
+        continue;
+      }
       const to = m.modality === 'future' ? FUTURE_TYPE[e.type] : undefined;
       if (to) {
         e.rules.push(`type:${e.type}→${to.type}:plover-intent`);

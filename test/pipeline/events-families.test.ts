@@ -1,0 +1,142 @@
+/**
+ * Every PLOVER type, verbal and nominal, active and passive, with negation, intention and
+ * reported speech, on sentences written for this table (none is taken from a dev set or the
+ * sample article). A second table lists sentences that mention conflict or diplomacy words but
+ * state no event: precision matters more than recall.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/pipeline/index.js';
+import type { AnalysisRecord, EventRecord } from '../../src/contract/analysis-schema.js';
+
+interface Row {
+  text: string;
+  type: string;
+  actor?: string[];
+  recipient?: string[];
+  modality?: string;
+  mode?: string;
+  /** CAMEO root the event must carry */
+  root?: string;
+}
+
+const PUBLISHED = '2024-05-08';
+
+const ROWS: Row[] = [
+  // AGREE: intentions, offers, agreements reached
+  { text: 'Armenia agreed on Friday to reopen its border with Turkey.', type: 'AGREE', actor: ['ARM'], root: '03' },
+  { text: 'Qatar offered to host a new round of negotiations.', type: 'AGREE', actor: ['QAT'] },
+  { text: 'Ethiopia and Eritrea reached an understanding on the disputed town.', type: 'AGREE', actor: ['ERI', 'ETH'] },
+  { text: 'Turkey offered troops to the new government of Libya.', type: 'AGREE', actor: ['TUR'], recipient: ['LBY'] },
+  { text: 'Japan will send medical supplies to Sudan.', type: 'AGREE', actor: ['JPN'], recipient: ['SDN'] },
+  { text: 'Nepal accepted a plan for a phased handover of the camps.', type: 'AGREE', actor: ['NPL'] },
+  // CONSULT
+  { text: 'Kenya held talks with Somalia in Nairobi on Monday.', type: 'CONSULT', actor: ['KEN'], recipient: ['SOM'], root: '04' },
+  { text: 'The talks between Serbia and Kosovo resumed in Brussels.', type: 'CONSULT', actor: ['SRB', 'XKX'] },
+  { text: 'Oman launched a mediation effort between Iran and Saudi Arabia.', type: 'CONSULT', actor: ['OMN'], recipient: ['IRN', 'SAU'], mode: 'third-party' },
+  { text: 'The Indian prime minister visited Bhutan on Tuesday.', type: 'CONSULT', actor: ['IND'], recipient: ['BTN'], mode: 'visit' },
+  // SUPPORT
+  { text: 'Chile and Peru signed a treaty on maritime borders.', type: 'SUPPORT', actor: ['CHL', 'PER'], root: '05' },
+  { text: 'Portugal praised Angola for holding peaceful elections.', type: 'SUPPORT', actor: ['PRT'], recipient: ['AGO'] },
+  { text: 'Bahrain and Qatar upgraded their diplomatic ties.', type: 'SUPPORT', actor: ['BHR', 'QAT'] },
+  // CONCEDE
+  { text: 'Bangladesh lifted the curfew in the capital.', type: 'CONCEDE', actor: ['BGD'], root: '08' },
+  { text: 'Ghana bowed to demands from the unions.', type: 'CONCEDE', actor: ['GHA'] },
+  { text: 'Mongolia apologised to China.', type: 'CONCEDE', actor: ['MNG'], recipient: ['CHN'] },
+  // COOPERATE
+  { text: 'Norway shared intelligence with Finland.', type: 'COOPERATE', actor: ['NOR'], recipient: ['FIN'], root: '06' },
+  { text: 'India and France held joint naval exercises.', type: 'COOPERATE', actor: ['FRA', 'IND'] },
+  // AID
+  { text: 'Canada sent humanitarian aid to Haiti.', type: 'AID', actor: ['CAN'], recipient: ['HTI'], root: '07' },
+  { text: 'Kuwait gave Jordan 50 million dollars for refugee camps.', type: 'AID', actor: ['KWT'], recipient: ['JOR'] },
+  // RETREAT
+  { text: 'Rwanda withdrew its troops from Congo.', type: 'RETREAT', actor: ['RWA'], root: '08' },
+  { text: 'Eritrean soldiers surrendered to Ethiopia last week.', type: 'RETREAT', actor: ['ERI'], recipient: ['ETH'] },
+  { text: 'Egypt reopened the border crossing with Gaza.', type: 'RETREAT', actor: ['EGY'], mode: 'access' },
+  { text: 'Belarus freed two jailed journalists.', type: 'RETREAT', actor: ['BLR'], mode: 'release' },
+  // REQUEST
+  { text: 'Lebanon called for an end to the strikes.', type: 'REQUEST', actor: ['LBN'], root: '10' },
+  { text: 'Zambia urged Zimbabwe to release the activists.', type: 'REQUEST', actor: ['ZMB'], recipient: ['ZWE'] },
+  { text: 'Ireland said Israel must allow aid into Gaza.', type: 'REQUEST', actor: ['IRL'], recipient: ['ISR'] },
+  { text: 'Chad demanded the withdrawal of French troops.', type: 'REQUEST', actor: ['TCD'], recipient: ['FRA'] },
+  // ACCUSE
+  { text: 'Morocco complained to the United Nations over the raids.', type: 'ACCUSE', actor: ['MAR'], root: '11' },
+  { text: 'Prosecutors opened an investigation into the Bulgarian bank.', type: 'ACCUSE', mode: 'investigate' },
+  { text: 'Tunisia was accused by Libya of harbouring militants.', type: 'ACCUSE', actor: ['LBY'], recipient: ['TUN'] },
+  { text: 'Poland lodged a formal protest with Belarus.', type: 'ACCUSE', actor: ['POL'], recipient: ['BLR'] },
+  // REJECT
+  { text: 'Azerbaijan rejected the Armenian proposal.', type: 'REJECT', actor: ['AZE'], recipient: ['ARM'], root: '12' },
+  { text: 'Georgia said it would not attend the talks with Russia.', type: 'REJECT', actor: ['GEO'], mode: 'meet' },
+  { text: 'Hungary will not provide weapons to Ukraine.', type: 'REJECT', actor: ['HUN'], recipient: ['UKR'] },
+  { text: 'Sweden ruled out talks with the kidnappers.', type: 'REJECT', actor: ['SWE'] },
+  // THREATEN
+  { text: 'Iran threatened Israel with a crushing response.', type: 'THREATEN', actor: ['IRN'], recipient: ['ISR'], root: '13' },
+  { text: 'Serbia said it would impose sanctions on Montenegro.', type: 'THREATEN', actor: ['SRB'], recipient: ['MNE'] },
+  { text: 'Pakistan vowed to retaliate against India.', type: 'THREATEN', actor: ['PAK'], recipient: ['IND'], mode: 'violence' },
+  // PROTEST
+  { text: 'Thousands of Kenyans staged a rally against the tax increase.', type: 'PROTEST', actor: ['KEN'], mode: 'demo', root: '14' },
+  { text: 'Moroccan teachers began a hunger strike on Monday.', type: 'PROTEST', actor: ['MAR'], mode: 'hunger' },
+  { text: 'Bolivian farmers blocked the main highway.', type: 'PROTEST', actor: ['BOL'], mode: 'obstruct' },
+  // MOBILIZE
+  { text: 'Russia massed troops near the border with Ukraine.', type: 'MOBILIZE', actor: ['RUS'], root: '15' },
+  { text: 'Armenia mobilized its reservists.', type: 'MOBILIZE', actor: ['ARM'] },
+  // SANCTION
+  { text: 'Niger broke off talks with Benin.', type: 'SANCTION', actor: ['NER'], recipient: ['BEN'], root: '16' },
+  { text: 'Algeria closed its border with Morocco.', type: 'SANCTION', actor: ['DZA'], recipient: ['MAR'] },
+  { text: 'Italy announced a suspension of flights to Libya.', type: 'SANCTION', actor: ['ITA'], recipient: ['LBY'] },
+  { text: 'The Malian ambassador was expelled by Algeria.', type: 'SANCTION', actor: ['DZA'], recipient: ['MLI'] },
+  // COERCE
+  { text: 'Uganda arrested the opposition leader.', type: 'COERCE', actor: ['UGA'], mode: 'arrest', root: '17' },
+  { text: 'Israeli troops demolished Palestinian homes.', type: 'COERCE', actor: ['ISR'] },
+  { text: 'Cameroon banned two parties from contesting the elections.', type: 'COERCE', actor: ['CMR'], mode: 'restrict' },
+  { text: 'Ecuador declared a state of emergency in the province.', type: 'COERCE', actor: ['ECU'] },
+  // ASSAULT
+  { text: 'Sudanese troops attacked a village in Darfur.', type: 'ASSAULT', actor: ['SDN'], root: '19' },
+  { text: 'Somalia was attacked by Kenya.', type: 'ASSAULT', actor: ['KEN'], recipient: ['SOM'] },
+  { text: 'Ukraine came under attack from Russia.', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'] },
+  { text: 'Kenyan police opened fire on Somali protesters.', type: 'ASSAULT', actor: ['KEN'], recipient: ['SOM'], mode: 'firearms' },
+  { text: 'Clashes between Sudan and South Sudan killed dozens.', type: 'ASSAULT', actor: ['SDN', 'SSD'] },
+  { text: 'Syria did not attack Turkey.', type: 'ASSAULT', actor: ['SYR'], recipient: ['TUR'], modality: 'negated' },
+];
+
+const NO_EVENTS: string[] = [
+  'The occupied territories remain poor.',
+  'Foreign ministers will gather in March for the annual conference.',
+  'The banned party has a long history.',
+  'Russian-backed separatists control the region.',
+  'The country has a long tradition of peaceful protest.',
+  'Demand for oil rose sharply in the second quarter.',
+  'He called for the first time in years.',
+  'The election commission published the final results.',
+  'Strike prices for the options rose.',
+  'The minister has a strong record on trade.',
+];
+
+function codesOf(r: AnalysisRecord, ids: string[]): string[] {
+  const byId = new Map(r.entities.map((e) => [e.id, e]));
+  return [...new Set(ids.map((id) => byId.get(id)?.code ?? '?'))].sort();
+}
+
+function find(r: AnalysisRecord, row: Row): EventRecord | undefined {
+  return r.events.find((e) => e.type === row.type);
+}
+
+for (const row of ROWS) {
+  test(`family ${row.type}: ${row.text}`, () => {
+    const r = analyze({ text: row.text }, { published: PUBLISHED });
+    const e = find(r, row);
+    assert.ok(e, `no ${row.type} event; got ${r.events.map((x) => x.type).join(', ') || 'none'}`);
+    if (row.actor) assert.deepEqual(codesOf(r, e.actor), [...row.actor].sort(), 'actor');
+    if (row.recipient) assert.deepEqual(codesOf(r, e.recipient), [...row.recipient].sort(), 'recipient');
+    assert.equal(e.modality, row.modality ?? 'asserted', 'modality');
+    if (row.mode) assert.equal(e.mode, row.mode, 'mode');
+    if (row.root) assert.equal(e.cameo?.slice(0, 2), row.root, 'CAMEO root');
+  });
+}
+
+for (const text of NO_EVENTS) {
+  test(`no event: ${text}`, () => {
+    const r = analyze({ text }, { published: PUBLISHED });
+    assert.deepEqual(r.events.map((e) => `${e.type} ${JSON.stringify(e.evidence)}`), []);
+  });
+}
