@@ -25,8 +25,11 @@ export const eventsStage: Stage = {
       const matches: PatternMatch[] = [];
       for (let t = s.tokStart; t < s.tokEnd; t++) {
         const tok = doc.tokens[t];
-        const keys = [tok.lemma, tok.norm, ...(tok.pos === 'ADJ' ? participleStems(tok.norm) : [])];
-        const cands = new Set(keys.flatMap((k) => byFirstWord.get(k) ?? []));
+        const byLemma = byFirstWord.get(tok.lemma);
+        const byNorm = tok.norm !== tok.lemma ? byFirstWord.get(tok.norm) : undefined;
+        const byStem = tok.pos === 'ADJ' ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
+        if (!byLemma && !byNorm && !byStem?.length) continue;
+        const cands = new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])]);
         for (const p of cands) {
           const m = matchAt(p, doc.tokens, t, s.tokEnd);
           if (m) matches.push(m);

@@ -54,37 +54,34 @@ export const tokensStage: Stage = {
       cursor = end;
     }
 
-    // Sentence boundaries: wink's, cut at paragraph ends, merged after abbreviations.
-    const starts = new Set<number>([0]);
-    w.sentences().each((s: any) => {
-      const ts = s.tokens();
-      for (let j = 0; j < ts.length(); j++) {
-        const ix = map[ts.itemAt(j).index()];
-        if (ix >= 0) { starts.add(ix); break; }
-      }
-    });
-    const paraOf = (off: number) => {
-      const ps = doc.layout.paragraphs;
-      for (let p = 0; p < ps.length; p++) if (off < ps[p].end + 1) return p;
-      return ps.length - 1;
-    };
-    for (let t = 1; t < tokens.length; t++) {
-      if (paraOf(tokens[t].start) !== paraOf(tokens[t - 1].start)) starts.add(t);
+    // Sentence boundaries: wink's (token spans), cut at paragraph ends, merged after abbreviations.
+    const paras = doc.layout.paragraphs;
+    const paraOfTok = new Int32Array(tokens.length);
+    for (let t = 0, p = 0; t < tokens.length; t++) {
+      while (p < paras.length - 1 && tokens[t].start >= paras[p].end) p++;
+      paraOfTok[t] = p;
+    }
+    const isStart = new Uint8Array(tokens.length + 1);
+    isStart[0] = 1;
+    for (const [a] of w.sentences().out(its.span) as unknown as [number, number][]) {
+      let k = a;
+      while (k < map.length && map[k] < 0) k++;
+      if (k < map.length) isStart[map[k]] = 1;
     }
     const abbr = lexicon().abbreviations;
-    for (const s of [...starts]) {
-      if (s === 0) continue;
-      const prev = tokens[s - 1];
-      const prevPrev = tokens[s - 2];
-      const sameParagraph = paraOf(tokens[s].start) === paraOf(prev.start);
+    for (let t = 1; t < tokens.length; t++) {
+      if (paraOfTok[t] !== paraOfTok[t - 1]) { isStart[t] = 1; continue; }
+      if (!isStart[t]) continue;
       // wink may emit "Maj." as one token or as "Maj" + "."
-      const word = prev.text === '.' && prevPrev ? prevPrev.text + '.' : prev.text;
-      if (sameParagraph && abbr.has(word.toLowerCase()) && /^[\p{Lu}\d]/u.test(tokens[s].text)) starts.delete(s);
+      const prev = tokens[t - 1];
+      const word = prev.text === '.' && t >= 2 ? tokens[t - 2].text + '.' : prev.text;
+      if (abbr.has(word.toLowerCase()) && /^[\p{Lu}\d]/u.test(tokens[t].text)) isStart[t] = 0;
     }
-    const sorted = [...starts].sort((a, b) => a - b);
-    const sentences: Sentence[] = sorted.map((tokStart, i) => {
-      const tokEnd = i + 1 < sorted.length ? sorted[i + 1] : tokens.length;
-      const p = paraOf(tokens[tokStart]?.start ?? 0);
+    const starts: number[] = [];
+    for (let t = 0; t < tokens.length; t++) if (isStart[t]) starts.push(t);
+    const sentences: Sentence[] = starts.map((tokStart, i) => {
+      const tokEnd = i + 1 < starts.length ? starts[i + 1] : tokens.length;
+      const p = paraOfTok[tokStart] ?? 0;
       return {
         i, tokStart, tokEnd,
         start: tokens[tokStart]?.start ?? 0,
