@@ -10,6 +10,10 @@ export interface SourceArticle {
   /** where it came from: a path, "path#line 12", a URL, "file.warc.gz#record 31" */
   origin: string;
   input: ArticleInput;
+  /** stable identity of the item within its source (feed guid or link, WARC-Record-ID, JSONL url): for dedupe */
+  key?: string;
+  /** what a user should know about this item: "summary only", "text truncated at 1048576 characters" */
+  notes?: string[];
 }
 
 export interface SourceError {
