@@ -5,6 +5,14 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../io/read-input.js';
 import { analyzeCommand } from './analyze-command.js';
+import { ingestCommand } from './ingest-command.js';
+import { eventsCommand } from './events-command.js';
+import { actorCommand } from './actor-command.js';
+import { timelineCommand } from './timeline-command.js';
+import { postureCommand } from './posture-command.js';
+import { searchCommand } from './search-command.js';
+import { exportCommand } from './export-command.js';
+import { StoreError } from '../store/store.js';
 
 export class UsageError extends Error {}
 
@@ -12,6 +20,13 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
+  ingest: { run: ingestCommand, help: 'ingest PATH|DIR|GLOB… [--published DATE] [--db FILE|postgres://…] [--format auto|records] [--force] [--quiet] [--json]' },
+  events: { run: eventsCommand, help: 'events [--actor X] [--recipient Y] [--party X [--other Y]] [--type T,…] [--quad 1,…] [--modality M] [--from D] [--to D] [--source S] [--text Q] [--min-sources N] [--limit N] [--format table|json|csv]' },
+  actor: { run: actorCommand, help: 'actor NAME|CODE|QID|aN [--format table|json] | actor --list [PREFIX]' },
+  timeline: { run: timelineCommand, help: 'timeline A B [--period day|week|month|year] [--from D] [--to D] [--directed] [--format table|json|csv]' },
+  posture: { run: postureCommand, help: 'posture COUNTRY [--from D] [--to D] [--format table|json|csv]' },
+  search: { run: searchCommand, help: 'search "WORDS" [--limit N] [--format table|json|csv]' },
+  export: { run: exportCommand, help: 'export --format jsonl|csv|plover|gdelt|geojson [--out FILE]   (all knowledge-base commands take --db; default ./sitrep.db or $SITREP_DB)' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;
@@ -30,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await c.run(rest);
   } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof StoreError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`sitrep ${cmd}: ${(e as Error).message}\n`);
       return 2;
     }

@@ -14,13 +14,14 @@ import {
   type OfficeHeld, type Page, type Period, type PostureView, type Quad, type SearchQuery, type SearchResult, type Store,
   type StoreStats, type TimelineOptions, type TimelinePeriod, type TimelineView,
 } from './store.js';
-import { addDays, dayOf, edtfRange, normName, periodOf } from '../kb/normalize.js';
+import { addDays, dayOf, daysBetween, edtfRange, normName, periodOf } from '../kb/normalize.js';
 import { bandKeys, isNearDuplicate, minhash, shingles, similarity } from '../kb/near-duplicate.js';
 import { aggregate, bestMatch, compatibleTypes, contentWords, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
 import { officeOf, resolveEntity } from '../kb/actor-registry.js';
 import { classifyState, deriveStates, shortName } from '../kb/relation-states.js';
 import { goldsteinOf, ploverScore } from '../kb/scores.js';
 import { groupPosture, type FactRow } from '../kb/posture.js';
+import { countryCentroid } from '../kb/geo.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -651,7 +652,7 @@ export class SqlStore implements Store {
     const out = new Map<number, ActorRef>();
     for (let i = 0; i < seqs.length; i += 500) {
       const chunk = seqs.slice(i, i + 500);
-      for (const r of await this.db.all<Row>(`SELECT seq, name, type, code, sector, wikidata FROM actors WHERE seq IN ${inList(chunk.length)}`, chunk)) {
+      for (const r of await this.db.all<Row>(`SELECT seq, name, type, code, sector, wikidata, coords FROM actors WHERE seq IN ${inList(chunk.length)}`, chunk)) {
         out.set(Number(r.seq), toActorRef(r));
       }
     }
@@ -818,7 +819,7 @@ export class SqlStore implements Store {
     const params: SqlValue[] = [];
     const ca = partyCond('p1', fa, params);
     const cb = partyCond('p2', fb, params);
-    let sql = `SELECT p1.event AS seq, p1.role AS role, e.date_lo, e.quad, e.goldstein, e.plover_score
+    let sql = `SELECT p1.event AS seq, p1.role AS role, e.date_lo, e.date_hi, e.quad, e.goldstein, e.plover_score
       FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role JOIN events e ON e.seq = p1.event
       WHERE ${ca} AND ${cb} AND e.modality IN ${inList(modality.length)}`;
     params.push(...modality);
@@ -830,9 +831,12 @@ export class SqlStore implements Store {
     const seen = new Map<number, Row>();
     for (const r of rows) if (!seen.has(Number(r.seq))) seen.set(Number(r.seq), r);
     const light = [...seen.values()];
+    // An event dated only to a year ("in 2023") is not placed in a month: the periods count
+    // events whose date fits in one period; the event list keeps them all.
+    const span = { day: 1, week: 7, month: 31, year: 366 }[period];
+    const placed = light.filter((r) => r.date_lo && r.date_hi && daysBetween(String(r.date_lo), String(r.date_hi)) < span);
     const buckets = new Map<string, TimelinePeriod>();
-    for (const r of light) {
-      if (!r.date_lo) continue;
+    for (const r of placed) {
       const p = periodOf(String(r.date_lo), period);
       const b = buckets.get(p.label) ?? { period: p.label, start: p.start, end: p.end, events: 0, quad: { 1: 0, 2: 0, 3: 0, 4: 0 }, goldsteinSum: 0, goldsteinMean: null, ploverScoreSum: 0, aToB: 0, bToA: 0 };
       b.events++;
@@ -855,7 +859,7 @@ export class SqlStore implements Store {
       }
     }
     for (const p of periods) {
-      const withG = light.filter((r) => r.date_lo && periodOf(String(r.date_lo), period).label === p.period && r.goldstein !== null).length;
+      const withG = placed.filter((r) => periodOf(String(r.date_lo), period).label === p.period && r.goldstein !== null).length;
       p.goldsteinSum = Math.round(p.goldsteinSum * 100) / 100;
       p.ploverScoreSum = Math.round(p.ploverScoreSum * 100) / 100;
       p.goldsteinMean = withG ? Math.round((p.goldsteinSum / withG) * 100) / 100 : null;
@@ -983,7 +987,12 @@ function sideName(r: Row): string {
 }
 
 function toActorRef(r: Row): ActorRef {
-  return { id: 'a' + r.seq, name: String(r.name), type: r.type, code: r.code ?? null, sector: r.sector ?? null, wikidata: r.wikidata ?? null };
+  const ref: ActorRef = { id: 'a' + r.seq, name: String(r.name), type: r.type, code: r.code ?? null, sector: r.sector ?? null, wikidata: r.wikidata ?? null };
+  if ('coords' in r) {
+    const c = parseJson<{ lat: number; lon: number } | null>(r.coords, null);
+    ref.coords = c ?? (r.type === 'country' && r.code ? countryCentroid(String(r.code)) : null);
+  }
+  return ref;
 }
 
 function toArticleRef(r: Row): ArticleRef {

@@ -46,6 +46,9 @@ export interface ActorRef {
   code: string | null;
   sector: string | null;
   wikidata: string | null;
+  /** a point for places and countries: the analyzer's gazetteer coordinates, else a country's
+   *  centroid (world-countries); absent when unknown */
+  coords?: { lat: number; lon: number } | null;
 }
 
 /** An article in short form (in reports, search hits, posture sources). */
