@@ -10,7 +10,7 @@ import { inList, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-d
 import {
   StoreError,
   type ActorQuery, type ActorRef, type ActorSummary, type ActorView, type ArticleQuery, type ArticleRef, type ArticleView,
-  type EventQuery, type EventReport, type EventView, type EvidenceSpan, type IngestRecordOptions, type IngestResult,
+  type EventQuery, type EventReport, type EventView, type EvidenceSpan, type IngestRecordOptions, type IngestBatchItem, type IngestBatchResult, type IngestResult,
   type OfficeHeld, type Page, type Period, type PostureView, type Quad, type SearchQuery, type SearchResult, type Store,
   type StoreStats, type TimelineOptions, type TimelinePeriod, type TimelineView,
 } from './store.js';
@@ -156,6 +156,33 @@ export class SqlStore implements Store {
   async ingestRecord(record: AnalysisRecord, options: IngestRecordOptions = {}): Promise<IngestResult> {
     const rec = validateRecord(record);
     return this.db.tx((q) => this.ingestTx(q, rec, options));
+  }
+
+  async ingestRecords(items: readonly IngestBatchItem[]): Promise<IngestBatchResult[]> {
+    const out: IngestBatchResult[] = new Array(items.length);
+    const valid: { i: number; rec: AnalysisRecord; options: IngestRecordOptions }[] = [];
+    items.forEach((it, i) => {
+      try { valid.push({ i, rec: validateRecord(it.record), options: it.options ?? {} }); } catch (e) {
+        if (!(e instanceof StoreError)) throw e;
+        out[i] = { ok: false, reason: e.message };
+      }
+    });
+    try {
+      const results = await this.db.tx(async (q) => {
+        const rs: IngestResult[] = [];
+        for (const v of valid) rs.push(await this.ingestTx(q, v.rec, v.options));
+        return rs;
+      });
+      valid.forEach((v, k) => { out[v.i] = { ok: true, result: results[k]! }; });
+    } catch {
+      // The batch rolled back as a whole: store each on its own so one bad record fails alone.
+      for (const v of valid) {
+        try { out[v.i] = { ok: true, result: await this.db.tx((q) => this.ingestTx(q, v.rec, v.options)) }; } catch (e) {
+          out[v.i] = { ok: false, reason: (e as Error).message.split('\n')[0]! };
+        }
+      }
+    }
+    return out;
   }
 
   async sourceSeen(sourceHash: string): Promise<string | null> {
