@@ -20,7 +20,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
-  ingest: { run: ingestCommand, help: 'ingest PATH|DIR|GLOB… [--published DATE] [--db FILE|postgres://…] [--format auto|records] [--force] [--quiet] [--json]' },
+  ingest: { run: ingestCommand, help: 'ingest PATH|DIR|GLOB… [--published DATE] [--db FILE|postgres://…] [--format auto|records] [--force] [--quiet] [--json] [--workers N] [--batch-size N]' },
   events: { run: eventsCommand, help: 'events [--actor X] [--recipient Y] [--party X [--other Y]] [--type T,…] [--quad 1,…] [--modality M] [--from D] [--to D] [--source S] [--text Q] [--min-sources N] [--limit N] [--format table|json|csv]' },
   actor: { run: actorCommand, help: 'actor NAME|CODE|QID|aN [--format table|json] | actor --list [PREFIX]' },
   timeline: { run: timelineCommand, help: 'timeline A B [--period day|week|month|year] [--from D] [--to D] [--directed] [--format table|json|csv]' },

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalyzeOptions, ArticleInput } from '../pipeline/doc.js';
 import type { AnalysisRecord } from '../contract/analysis-schema.js';
 import { analyze } from '../pipeline/index.js';
+import { failureReason } from './failure-reason.js';
 
 export interface AnalyzeTask { seq: number; input: ArticleInput; options: AnalyzeOptions }
 export type AnalyzeReply = { seq: number; ok: true; record: AnalysisRecord } | { seq: number; ok: false; reason: string };
@@ -26,8 +27,9 @@ export type AnalyzeOutcome = { ok: true; record: AnalysisRecord } | { ok: false;
  */
 export interface AnalyzeExecutor {
   readonly workers: number;
-  /** Analyses items in order; `T` carries whatever the caller needs back with each outcome. */
-  map<T extends { input: ArticleInput; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome]>;
+  /** Analyses items in order; `T` carries whatever the caller needs back with each outcome.
+   *  Items without input (nothing to analyse) pass through in their place with a null outcome. */
+  map<T extends { input: ArticleInput | null; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome | null]>;
   close(): Promise<void>;
 }
 
@@ -37,9 +39,10 @@ export function inProcessExecutor(): AnalyzeExecutor {
     workers: 0,
     async *map(items) {
       for await (const item of items) {
+        if (!item.input) { yield [item, null]; continue; }
         let out: AnalyzeOutcome;
         try { out = { ok: true, record: analyze(item.input, item.options ?? {}) }; } catch (e) {
-          out = { ok: false, reason: 'analyzer failed: ' + ((e as Error).message ?? String(e)).split('\n')[0] };
+          out = { ok: false, reason: failureReason(e) };
         }
         yield [item, out];
       }
@@ -148,11 +151,11 @@ export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<Analyz
 
   return {
     workers: n,
-    async *map<T extends { input: ArticleInput; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome]> {
-      const inFlight: [T, Promise<AnalyzeOutcome>][] = [];
+    async *map<T extends { input: ArticleInput | null; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome | null]> {
+      const inFlight: [T, Promise<AnalyzeOutcome | null>][] = [];
       let seq = 0;
       for await (const item of items) {
-        inFlight.push([item, submit({ seq: seq++, input: item.input, options: item.options ?? {} })]);
+        inFlight.push([item, item.input ? submit({ seq: seq++, input: item.input, options: item.options ?? {} }) : Promise.resolve(null)]);
         // Backpressure: do not read further ahead than maxInFlight; yield the oldest in order.
         while (inFlight.length >= maxInFlight) {
           const [it, p] = inFlight.shift()!;

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../pipeline/index.js';
 import type { AnalyzeTask, AnalyzeReply } from './analyzer-pool.js';
+import { failureReason } from './failure-reason.js';
 
 if (!parentPort) throw new Error('analyzer-worker must run in a worker thread');
 const port = parentPort;
@@ -15,13 +16,8 @@ port.on('message', (task: AnalyzeTask) => {
   try {
     reply = { seq: task.seq, ok: true, record: analyze(task.input, task.options) };
   } catch (e) {
-    reply = { seq: task.seq, ok: false, reason: oneLine(e) };
+    reply = { seq: task.seq, ok: false, reason: failureReason(e) };
   }
   port.postMessage(reply);
 });
 port.postMessage({ ready: true });
-
-function oneLine(e: unknown): string {
-  const msg = e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : String(e);
-  return 'analyzer failed: ' + msg.split('\n')[0]!.slice(0, 300);
-}

@@ -7,7 +7,7 @@ const items = syntheticArticles(24, 7).map((a) => ({ input: a, options: { publis
 
 async function collect(ex: Awaited<ReturnType<typeof createAnalyzerPool>>, xs: typeof items) {
   const out: string[] = [];
-  for await (const [item, res] of ex.map(xs)) out.push(item.input.id + ' ' + (res.ok ? JSON.stringify(res.record) : 'ERR ' + res.reason));
+  for await (const [item, res] of ex.map(xs)) out.push(item.input.id + ' ' + (res?.ok ? JSON.stringify(res.record) : 'ERR ' + res?.reason));
   return out;
 }
 
@@ -24,11 +24,11 @@ test('a 2-thread pool returns the same records, in input order, as in-process an
 test('a failing article fails alone with a one-line reason; the pool goes on', async () => {
   const pool = await createAnalyzerPool({ workers: 1 });
   try {
-    const bad = { input: null as unknown as (typeof items)[0]['input'], options: {} };
+    const bad = { input: { text: 42 } as unknown as (typeof items)[0]['input'], options: {} };
     const out: { ok: boolean; reason?: string }[] = [];
-    for await (const [, r] of pool.map([items[0]!, bad, items[1]!])) out.push(r.ok ? { ok: true } : { ok: false, reason: r.reason });
+    for await (const [, r] of pool.map([items[0]!, bad, items[1]!])) out.push(r!.ok ? { ok: true } : { ok: false, reason: r!.reason });
     assert.deepEqual(out.map((o) => o.ok), [true, false, true]);
-    assert.match(out[1]!.reason!, /^analyzer failed: /);
+    assert.match(out[1]!.reason!, /^the analyzer failed: /);
     assert.ok(!out[1]!.reason!.includes('\n'));
   } finally { await pool.close(); }
 });
@@ -38,7 +38,7 @@ test('an article over the time limit is stopped, reported, and its thread replac
   const pool = await createAnalyzerPool({ workers: 1, taskTimeoutMs: 1 });
   try {
     const out: string[] = [];
-    for await (const [, r] of pool.map(items.slice(0, 3))) out.push(r.ok ? 'ok' : r.reason);
+    for await (const [, r] of pool.map(items.slice(0, 3))) out.push(r!.ok ? 'ok' : r!.reason);
     assert.equal(out.length, 3);
     for (const o of out) assert.match(o, /longer than 1 ms/);
   } finally { await pool.close(); }
