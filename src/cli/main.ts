@@ -12,6 +12,10 @@ import { timelineCommand } from './timeline-command.js';
 import { postureCommand } from './posture-command.js';
 import { searchCommand } from './search-command.js';
 import { exportCommand } from './export-command.js';
+import { enqueueCommand } from './enqueue-command.js';
+import { workerCommand } from './worker-command.js';
+import { queueCommand } from './queue-command.js';
+import { QUEUE_HELP } from './queue-options.js';
 import { StoreError } from '../store/store.js';
 
 export class UsageError extends Error {}
@@ -27,6 +31,9 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   posture: { run: postureCommand, help: 'posture COUNTRY [--from D] [--to D] [--format table|json|csv]' },
   search: { run: searchCommand, help: 'search "WORDS" [--limit N] [--format table|json|csv]' },
   export: { run: exportCommand, help: 'export --format jsonl|csv|plover|gdelt|geojson [--out FILE]   (all knowledge-base commands take --db; default ./sitrep.db or $SITREP_DB)' },
+  enqueue: { run: enqueueCommand, help: 'enqueue PATH|DIR|GLOB|FEED|URL… [--published DATE] [--high-water N] [--allow-private] [--json]' },
+  worker: { run: workerCommand, help: 'worker --db postgres://… [--concurrency N] [--lock-ms MS]   (SIGTERM: finish jobs in hand, then exit)' },
+  queue: { run: queueCommand, help: 'queue status [--json] | queue retry-dead   (queue commands take ' + QUEUE_HELP + ')' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

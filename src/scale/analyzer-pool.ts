@@ -30,6 +30,8 @@ export interface AnalyzeExecutor {
   /** Analyses items in order; `T` carries whatever the caller needs back with each outcome.
    *  Items without input (nothing to analyse) pass through in their place with a null outcome. */
   map<T extends { input: ArticleInput | null; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome | null]>;
+  /** Analyses one article (queue workers: each job is one article, several jobs run at once). */
+  run(input: ArticleInput, options?: AnalyzeOptions): Promise<AnalyzeOutcome>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ export function inProcessExecutor(): AnalyzeExecutor {
         }
         yield [item, out];
       }
+    },
+    async run(input, options = {}) {
+      try { return { ok: true, record: analyze(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
     },
     async close() { /* nothing to release */ },
   };
@@ -145,6 +150,8 @@ export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<Analyz
     });
   }
 
+  // Sequence numbers only match replies to tasks; they need not be dense.
+  let seq = 0;
   for (let i = 0; i < n; i++) slots.push(spawn());
   await Promise.all(slots.map((s) => s.ready));
   idle.push(...slots);
@@ -153,7 +160,6 @@ export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<Analyz
     workers: n,
     async *map<T extends { input: ArticleInput | null; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome | null]> {
       const inFlight: [T, Promise<AnalyzeOutcome | null>][] = [];
-      let seq = 0;
       for await (const item of items) {
         inFlight.push([item, item.input ? submit({ seq: seq++, input: item.input, options: item.options ?? {} }) : Promise.resolve(null)]);
         // Backpressure: do not read further ahead than maxInFlight; yield the oldest in order.
@@ -167,6 +173,7 @@ export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<Analyz
         yield [it, await p];
       }
     },
+    run(input, options = {}) { return submit({ seq: seq++, input, options }); },
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
