@@ -17,14 +17,26 @@ if (!existsSync(file)) {
 }
 const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const scores = [];
+// MEANTIME also marks MONEY and QUANTITY values (text only, no normalised value): report how many
+// our quantities overlap, as a recall figure for the quantities stage.
+const qty = { MONEY: [0, 0], QUANTITY: [0, 0] };
+const qtyMisses = [];
 for (const r of rows) {
   const dct = parseDct(r.dct);
   const doc = analyzeDoc({ text: r.text }, { published: dct ? fmtDay(dct) : null });
   scores.push(scoreTimexValues(r.timex3 ?? [], doc.times, r.dct));
+  for (const v of r.values ?? []) {
+    if (!qty[v.type]) continue;
+    qty[v.type][0]++;
+    if (doc.quantities.some((q) => q.start < v.end && v.start < q.end)) qty[v.type][1]++;
+    else qtyMisses.push(`${v.type} "${v.text}"`);
+  }
 }
 const t = sumTimexScores(scores);
 console.log(`MEANTIME times (${rows.length} docs): gold DATE ${t.gold}, found ${t.found} (recall ${t.recall.toFixed(3)}), ` +
   `value accuracy ${t.correct}/${t.scorable} = ${t.valueAccuracy.toFixed(3)}`);
+console.log(`MEANTIME quantities: MONEY found ${qty.MONEY[1]}/${qty.MONEY[0]}, QUANTITY found ${qty.QUANTITY[1]}/${qty.QUANTITY[0]} (overlap recall; gold has no values)`);
+if (process.argv.includes('--misses')) for (const m of qtyMisses) console.log(`  quantity not found: ${m}`);
 if (process.argv.includes('--misses')) for (const m of t.misses) console.log(`  miss: "${m.text}" gold ${m.gold} ours ${m.ours}`);
 if (process.argv.includes('--unfound')) {
   for (const r of rows) {

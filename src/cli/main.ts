@@ -17,6 +17,8 @@ import { workerCommand } from './worker-command.js';
 import { queueCommand } from './queue-command.js';
 import { QUEUE_HELP } from './queue-options.js';
 import { StoreError } from '../store/store.js';
+import { evalCommand } from './eval-command.js';
+import { schemaCommand } from './schema-command.js';
 
 export class UsageError extends Error {}
 
@@ -34,6 +36,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   enqueue: { run: enqueueCommand, help: 'enqueue PATH|DIR|GLOB|FEED|URL… [--published DATE] [--high-water N] [--allow-private] [--json]' },
   worker: { run: workerCommand, help: 'worker --db postgres://… [--concurrency N] [--lock-ms MS]   (SIGTERM: finish jobs in hand, then exit)' },
   queue: { run: queueCommand, help: 'queue status [--json] | queue retry-dead   (queue commands take ' + QUEUE_HELP + ')' },
+  eval: { run: evalCommand, help: 'eval GOLD_DIR [--format text|json] [--check] | eval --dev DIR [--format text|json] [--check]' },
+  schema: { run: schemaCommand, help: 'schema  (prints the JSON Schema of the analysis record)' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

@@ -9,7 +9,7 @@
 import type { Doc, EntityAnn, Mention, Sentence, Token } from '../pipeline/doc.js';
 
 /** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
-const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared']);
+const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared', 'willing', 'eager', 'determined']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
@@ -34,7 +34,11 @@ export interface RoleHit {
 export class RoleContext {
   readonly tokMention: (Mention | null)[];
   readonly entityById: Map<string, EntityAnn>;
+  readonly mentionsRef: Mention[];
+  readonly entitiesRef: EntityAnn[];
   constructor(readonly doc: Doc) {
+    this.mentionsRef = doc.mentions;
+    this.entitiesRef = doc.entities;
     this.tokMention = new Array(doc.tokens.length).fill(null);
     this.entityById = new Map(doc.entities.map((e) => [e.id, e]));
     let t = 0;
@@ -72,6 +76,19 @@ export class RoleContext {
     }
     return out;
   }
+}
+
+const contexts = new WeakMap<Doc, RoleContext>();
+
+/** The Doc's RoleContext, built once after the entities stage and shared by every later stage. */
+export function roleContext(doc: Doc): RoleContext {
+  let ctx = contexts.get(doc);
+  // rebuilt only if a stage replaced the mentions or entities it indexes
+  if (!ctx || ctx.mentionsRef !== doc.mentions || ctx.entitiesRef !== doc.entities) {
+    ctx = new RoleContext(doc);
+    contexts.set(doc, ctx);
+  }
+  return ctx;
 }
 
 function isVerbish(t: Token): boolean { return t.pos === 'VERB' || t.pos === 'AUX'; }
@@ -121,7 +138,7 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   let b = k;
   while (b >= s.tokStart) {
     const t = T[b];
-    if (isVerbish(t) && !(t.pos === 'VERB' && /(ed|ing)$/.test(t.norm) && T[b - 1] && !isVerbish(T[b - 1]) && b !== k)) break;
+    if (isVerbish(t)) break;
     if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
     if ((COORD.has(t.norm) || t.norm === ',') && !isListGlue(ctx, b)) break;
     b--;
@@ -168,6 +185,8 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
 /** A comma or "and" inside a list of mentions ("Benin, the Ivory Coast, and Ghana"). */
 function isListGlue(ctx: RoleContext, k: number): boolean {
   const T = ctx.tokens;
+  // ", and The Wall Street Journal reported …" starts a new clause far more often than it closes a list
+  if (COORD.has(T[k].norm) && T[k - 1]?.norm === ',' || T[k].norm === ',' && COORD.has(T[k + 1]?.norm ?? '')) return false;
   let l = k - 1;
   while (l >= 0 && (T[l].norm === ',' || T[l].pos === 'DET')) l--;
   let r = k + 1;
@@ -182,7 +201,8 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[]): {
     return !(before && before.pos === 'ADP' && before.norm !== 'of');
   });
   const pool = notInPP.length ? notInPP : region;
-  return pool[pool.length - 1];
+  // the head of a subject noun phrase comes first: "a delegation of US officials", "the president of France"
+  return pool[0];
 }
 
 /** The subject of the nearest earlier verb (same sentence, else the previous one) that has an actor subject. */

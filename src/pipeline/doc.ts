@@ -73,12 +73,38 @@ export type MentionKind =
   | 'short' // "Singh" after "Sabrina Singh"
   | 'pronoun'; // "it", "its", "they" (only when resolved)
 
+/**
+ * What the mentions stage read about a mention, for the entities stage and for stages that take
+ * actors from mentions (optional: a mention made by hand needs none of it).
+ */
+export interface MentionRef {
+  /** the referent's key: a catalogue key ("country:NER", "igo:united-nations") or a name key ("person:sabrina-singh"); null for descriptors/pronouns */
+  key: string | null;
+  type: EntityType | null;
+  /** the PLOVER sector this mention itself signals ("Nigerien officials" → GOV, "US forces" → MIL, "Tehran said" → GOV) */
+  sector?: string | null;
+  /** a person's role ("spokeswoman") or a descriptor's head ("government") */
+  role?: string | null;
+  /** id of the mention this one belongs to: the affiliation ("Pentagon" in "Pentagon spokeswoman Sabrina Singh") or the owner ("Niger" in "Niger's army") */
+  of?: string | null;
+  /** "former President …", "ousted …" */
+  former?: boolean;
+  /** descriptors: what they stand for once their country is known */
+  target?: 'country' | 'government' | 'sector';
+  /** the mention sits in a locative phrase ("in Niger", "across the Sahel") */
+  locative?: boolean;
+  /** the sector a rank or title implies ("Col." → MIL), used when neither role nor affiliation gives one */
+  titleSector?: string | null;
+}
+
 export interface Mention extends Span, Why {
   id: string; // "m12"
   text: string;
   kind: MentionKind;
   /** the entity this mention refers to; null while unresolved */
   entity: string | null;
+  /** optional details from recognition (see MentionRef) */
+  ref?: MentionRef;
 }
 
 export interface EntityAnn extends Why {

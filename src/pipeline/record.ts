@@ -43,6 +43,16 @@ export function toRecord(doc: Doc): AnalysisRecord {
       location: e.location ?? null,
       rules: e.rules,
     })),
+    // Extra (not in the v1 contract): every reporting frame, so "who says so" is queryable even
+    // for statements that carry no event.
+    claims: doc.frames.map((f) => ({
+      speaker: f.speaker, verb: f.verb,
+      span: { start: f.span.start, end: f.span.end },
+      content: { start: f.complement.start, end: f.complement.end },
+      date: f.time?.value ?? null,
+      events: doc.events.filter((e) => e.cue.start >= f.complement.start && e.cue.end <= f.complement.end).map((e) => e.id),
+      rule: f.rule,
+    })),
     facts: doc.facts.map((f) => f.kind === 'deployment'
       ? { kind: 'deployment' as const, force: f.force, host: f.host, personnel: f.personnel, asOf: f.asOf, speaker: f.speaker, evidence: f.evidence.map((s) => ({ start: s.start, end: s.end })), rule: f.rule }
       : { kind: 'facility' as const, name: f.name, host: f.host, operator: f.operator, function: f.function, cost: f.cost, evidence: f.evidence.map((s) => ({ start: s.start, end: s.end })), rule: f.rule }),

@@ -7,7 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import { fmtDay, fmtMonth, fmtYear, isValidDay, type Day } from './edtf.js';
+import { fmtDay, fmtMonth, fmtYear, isValidDay, isoWeekday, type Day } from './edtf.js';
 import {
   directionOf, resolveMonth, resolveMonthDay, resolveWeekday, type Resolution, type ResolveContext, type TimeCandidate,
 } from './time-resolvers.js';
@@ -52,6 +52,13 @@ function resolveFields(f: Fields, text: string, ctx: ResolveContext): Resolution
   if (f.y !== undefined) return { value: fmtYear(f.y), implied: [] };
   const ref = ctx.ref;
   if (!ref) return null;
+  if (f.m !== undefined && f.d !== undefined && f.wd !== undefined) {
+    // "Wednesday, March 20": the stated weekday picks the year (nearest year where it fits)
+    for (const dy of [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6]) {
+      const y = ref.y + dy;
+      if (isValidDay(y, f.m, f.d) && isoWeekday({ y, m: f.m, d: f.d }) === f.wd) return { value: fmtDay({ y, m: f.m, d: f.d }) + time(f), implied: ['year'] };
+    }
+  }
   if (f.m !== undefined && f.d !== undefined) {
     const day = resolveMonthDay(ref, f.m, f.d, ctx.tense);
     return day ? { value: fmtDay(day) + time(f), implied: ['year'] } : null;
@@ -97,6 +104,8 @@ export function chronoCandidates(sentence: string, base: number): TimeCandidate[
       if (b.m === undefined) b.m = a.m;
       if (b.y === undefined && b.m === a.m) b.y = a.y;
       if (b.y === undefined && a.y !== undefined && b.m !== undefined && a.m !== undefined && b.m >= a.m) b.y = a.y;
+      // "from March 3 to April 5, 2024": the start takes the end's year (the year before if it wraps)
+      if (a.y === undefined && b.y !== undefined && a.m !== undefined && b.m !== undefined) a.y = a.m <= b.m ? b.y : b.y - 1;
     }
     const relative = a.y === undefined || (b !== null && b.y === undefined);
     const tags = [...r.tags()].filter((t) => t.startsWith('parser/')).map((t) => t.slice(7));

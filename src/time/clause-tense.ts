@@ -34,6 +34,9 @@ function tenseAt(tokens: Token[], i: number, lo: number, hi: number): Tense {
   if (IRREGULAR_PRESENT.has(t.norm)) return 'present';
   if (t.norm === t.lemma) return null; // base form: "to leave", "did not meet"
   if (t.norm.endsWith('ing')) return null; // the auxiliary decides ("was seeking", "is looking")
+  // a participle after an auxiliary: the auxiliary decides ("will be held", "was completed")
+  const prev = tokens[i - 1];
+  if (i > lo && prev && (prev.pos === 'AUX' || /^(?:be|been|being|get|got)$/.test(prev.norm))) return null;
   if (t.norm.endsWith('s') && t.lemma + 's' === t.norm || t.lemma + 'es' === t.norm) return 'present';
   return 'past'; // "said", "took", "completed", "ousted": norm differs from lemma, not -s/-ing
 }

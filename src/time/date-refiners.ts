@@ -34,11 +34,13 @@ function wordBefore(text: string, at: number, lo: number): string | null {
  * leave", "Jan Egeland". Keep it when capitalised and either an unambiguous full name ("in
  * December", "the November election") or preceded by a word that takes a month ("in March").
  */
+let monthWordRe: [RegExp, RegExp] | null = null;
 export const rejectUnlikelyMonths: TimeRefiner = (cands, ctx) => cands.filter((c) => {
   if (c.shape !== 'month') return true;
   const lex = timeLexicon();
   const span = ctx.text.slice(c.start, c.end);
-  const mm = new RegExp(`(?:^|\\s)(${lex.monthRe})\\b`, 'i').exec(span) ?? new RegExp(`(${lex.monthRe})`, 'i').exec(span);
+  monthWordRe ??= [new RegExp(`(?:^|\\s)(${lex.monthRe})\\b`, 'i'), new RegExp(`(${lex.monthRe})`, 'i')];
+  const mm = monthWordRe[0].exec(span) ?? monthWordRe[1].exec(span);
   if (!mm) return false;
   const word = mm[1];
   if (!/^\p{Lu}/u.test(word)) return false;
@@ -55,12 +57,20 @@ export const rejectUnlikelyMonths: TimeRefiner = (cands, ctx) => cands.filter((c
   return true;
 });
 
-/** A clock time alone must look like one: "14:30", "3 p.m.", not "at 5". */
+/**
+ * A clock time must look like one: "14:30", "3 p.m.", not "at 5" or the "500 to 2" inside
+ * "1,500 to 2,000 jobs"; and no date starts in the middle of a number ("1,500").
+ */
 export const rejectBareNumbersAsTimes: TimeRefiner = (cands, ctx) => cands.filter((c) => {
-  if (c.shape !== 'time') return true;
+  if (c.start > 0 && /[\d,.]/.test(ctx.text[c.start - 1]) && /^\d/.test(ctx.text.slice(c.start, c.end))) return false;
+  if (c.shape !== 'time' && !c.rule.includes('TimeExpression')) return true;
   const span = ctx.text.slice(c.start, c.end);
   return /\d:\d\d|\d\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\bnoon\b|\bmidnight\b/i.test(span);
 });
+
+/** chrono reads "weekend" as a Saturday; the weekend parser gives the Saturday–Sunday interval instead. */
+export const rejectWeekendAsWeekday: TimeRefiner = (cands, ctx) =>
+  cands.filter((c) => !(c.shape === 'weekday' && /weekend/i.test(ctx.text.slice(c.start, c.end))));
 
 /** "24/7", "3/4 of the troops": a slash date must state its year to be trusted. */
 export const rejectYearlessSlashDates: TimeRefiner = (cands) => cands.filter((c) => !(c.rule.includes('SlashDateFormat') && c.relative));
@@ -116,6 +126,7 @@ export const TIME_REFINERS: readonly { name: string; refine: TimeRefiner }[] = [
   { name: 'reject-bare-numbers-as-times', refine: rejectBareNumbersAsTimes },
   { name: 'reject-counts-as-years', refine: rejectCountsAsYears },
   { name: 'reject-yearless-slash-dates', refine: rejectYearlessSlashDates },
+  { name: 'reject-weekend-as-weekday', refine: rejectWeekendAsWeekday },
   // overlaps after the filters, so a rejected reading cannot hide a good one
   { name: 'remove-overlaps', refine: removeOverlaps },
   // spans grow only after overlaps are settled, so a preposition never decides between two readings

@@ -3,7 +3,7 @@
  * `Date` in local time would shift days on machines west of UTC) and EDTF formatting/reading.
  *
  * EDTF forms we write: "2024-03-18", "2024-03", "2024", "199X" (a decade, level 1 unspecified
- * digit), "2024-03-18T14:30", and intervals "2024-03-16/2024-03-17".
+ * digit), "2022-22" (summer 2022, level 1 season), "2024-03-18T14:30", and intervals "2024-03-16/2024-03-17".
  */
 
 /** A calendar day; month 1–12. */
@@ -75,6 +75,13 @@ export function edtfBounds(value: string | null): { earliest: string | null; lat
   const v = value.replace(/T.*$/, '');
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) return { earliest: v, latest: v };
+  if ((m = /^(\d{4})-(2[1-4])$/.exec(v))) {
+    // EDTF seasons (northern hemisphere): spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb
+    const y = +m[1], s = +m[2];
+    if (s === 24) return { earliest: `${m[1]}-12-01`, latest: `${pad(y + 1, 4)}-02-${pad(daysInMonth(y + 1, 2))}` };
+    const first = 3 + (s - 21) * 3;
+    return { earliest: `${m[1]}-${pad(first)}-01`, latest: `${m[1]}-${pad(first + 2)}-${pad(daysInMonth(y, first + 2))}` };
+  }
   if ((m = /^(\d{4})-(\d{2})$/.exec(v))) {
     const y = +m[1], mo = +m[2];
     return { earliest: `${v}-01`, latest: `${v}-${pad(daysInMonth(y, mo))}` };

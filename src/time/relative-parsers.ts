@@ -97,6 +97,12 @@ const cuedYear: TextParser = {
   extract: (m, base) => {
     const cue = m[1].toLowerCase();
     if (cue === 'between' && !m[3]) return null;
+    // "in 2000 and 2004" is two years, not a range: "and" joins a range only after "between"
+    if (m[3] && cue !== 'between' && /\sand\s/i.test(m[0])) {
+      const first = m[0].slice(0, m[0].indexOf(m[2]) + 4);
+      const keep0 = timeLexicon().prepositions.has(cue);
+      return abs(base + m.index + (keep0 ? 0 : first.indexOf(m[2])), base + m.index + first.length, 'time.year.cued', 0.85, fmtYear(Number(m[2])));
+    }
     const a = Number(m[2]), b = m[3] ? Number(m[3]) : null;
     if (b !== null && b <= a) return null;
     // the span keeps the cue only when it is a preposition the stage would attach anyway
@@ -141,5 +147,63 @@ const periodPart: TextParser = {
   },
 };
 
+/**
+ * "the 2015 Minsk agreements", "its 2024 budget": a year used as a modifier after a determiner.
+ * The stage drops it when a count noun follows ("the 2000 troops").
+ */
+const attributiveYear: TextParser = {
+  name: 'time.year.attributive',
+  pattern: () => /\b(?:the|a|an|its|their|his|her|this|that)\s+((?:19|20)\d\d)(?=\s+\p{L})/giu,
+  extract: (m, base) => {
+    const start = base + m.index + m[0].lastIndexOf(m[1]);
+    return abs(start, start + 4, 'time.year.attributive', 0.7, fmtYear(Number(m[1])));
+  },
+};
+
+// EDTF level 1 seasons: 21 spring, 22 summer, 23 autumn, 24 winter.
+const SEASON: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 };
+/** "the summer of 2022", "spring 2023", "last winter", "this autumn" → "2022-22". */
+const season: TextParser = {
+  name: 'time.season',
+  pattern: () => /\b(?:(?:the\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d\d)\b(?![-–/.,:]?\d)|(last|this|next)\s+(spring|summer|autumn|winter))\b/gi,
+  extract: (m, base) => {
+    if (m[1]) {
+      // "fall 2022" only as a season when it cannot be the verb ("sales fall 2022"): require "the" or "of"
+      if (m[1].toLowerCase() === 'fall' && !/^the\s|\sof\s/i.test(m[0])) return null;
+      return abs(base + m.index, base + m.index + m[0].length, 'time.season', 0.8, `${fmtYear(Number(m[2]))}-${SEASON[m[1].toLowerCase()]}`);
+    }
+    const dir = directionOf(m[3]);
+    const code = SEASON[m[4].toLowerCase()];
+    return rel(m, base, 'time.season', 0.75, (c) => {
+      // the season's year: winter belongs to the year it starts in (EDTF 2023-24 = Dec 2023–Feb 2024)
+      const month = c.ref!.m;
+      const current = code === 24 ? (month <= 2 ? c.ref!.y - 1 : c.ref!.y) : c.ref!.y;
+      const y = dir === 'last' ? current - 1 : dir === 'next' ? current + 1 : current;
+      return { value: `${fmtYear(y)}-${code}`, implied: ['year'] };
+    });
+  },
+};
+
+/** "last November", "next March", "this June": a month with a direction word. */
+const directedMonth: TextParser = {
+  name: 'time.month.directed',
+  pattern: () => new RegExp(`\\b(last|next|this|past|coming)\\s+(${timeLexicon().monthRe})(?!\\p{L})(?!\\s+\\d)`, 'giu'),
+  extract: (m, base) => {
+    if (!/^\p{Lu}/u.test(m[2])) return null; // "this may", "next march"
+    const month = timeLexicon().month.get(m[2].toLowerCase())!;
+    return rel(m, base, 'time.month.directed', 0.85, (c) => {
+      const r = resolveMonth(c.ref!, month, directionOf(m[1]), c.tense);
+      return { value: fmtMonth(r.y, r.m), implied: ['year'] };
+    });
+  },
+};
+
+/** "in 2000 and 2004", "in 2019, 2020 or 2022": the later years of a coordinated list. */
+const coordinatedYear: TextParser = {
+  name: 'time.year.coordinated',
+  pattern: () => /(?<=\b(?:in|since|during|between)\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*,?\s*(?:,|and|or)\s+)((?:1[6-9]|20)\d\d)\b(?![-–/.,:]?\d|\s*%)/gi,
+  extract: (m, base) => abs(base + m.index, base + m.index + 4, 'time.year.coordinated', 0.8, fmtYear(Number(m[1]))),
+};
+
 /** In priority order: on equal spans, the earlier parser wins. */
-export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, periodPart, cuedYear];
+export const TEXT_PARSERS: readonly TextParser[] = [weekend, casualDay, relativeUnit, ago, decade, season, directedMonth, periodPart, cuedYear, coordinatedYear, attributiveYear];

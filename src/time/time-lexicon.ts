@@ -43,6 +43,8 @@ export interface TimeLexicon {
   numberWordRe: string;
   /** one cheap regex: does a sentence contain anything that could start a time expression? */
   cue: RegExp;
+  /** narrower: could chrono's calendar parsers find anything (a month or weekday word, 2024-03, 3/4, 14:30, 3 pm)? */
+  chronoCue: RegExp;
 }
 
 let cached: TimeLexicon | null = null;
@@ -69,7 +71,7 @@ export function timeLexicon(): TimeLexicon {
     ...cal.months.flatMap((m) => m.forms.filter((f, i) => i === 0 || f.endsWith('.'))),
     ...cal.weekdays.map((w) => w.forms[0]),
     'yesterday', 'today', 'tomorrow', 'tonight', 'week', 'weekend', 'month', 'year', 'decade', 'century', 'ago',
-    'morning', 'afternoon', 'evening', 'night', 'noon', 'midnight',
+    'morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'spring', 'summer', 'autumn', 'winter',
   ];
   cached = {
     month, weekday, monthRe, weekdayRe, numberWord,
@@ -85,6 +87,7 @@ export function timeLexicon(): TimeLexicon {
     // Digits or a calendar word: one pass of one regex per sentence, so chrono (regex-heavy)
     // only ever sees the few sentences that can hold a date.
     cue: new RegExp(`\\d|\\b(?:${alternation(cueWords.map((w) => w.replace(/\.$/, '')))})`, 'i'),
+    chronoCue: new RegExp(`\\d[-/.:]\\d|\\d\\s*[ap]\\.?m\\b|\\b(?:noon|midnight|${alternation([...cal.months.flatMap((m) => m.forms), ...cal.weekdays.flatMap((w) => w.forms)].map((w) => w.replace(/\.$/, '')))})\\b`, 'i'),
   };
   return cached;
 }

@@ -16,3 +16,11 @@ export const PROJECT_ROOT = findRoot();
 export const DATA_DIR = join(PROJECT_ROOT, 'data');
 /** ../shared beside the project, when present (development sets, gold files). */
 export const SHARED_DIR = join(PROJECT_ROOT, '..', 'shared');
+
+/**
+ * The shared dir (gold files, dev sets): env SITREP_SHARED when set, else ../shared beside the
+ * project. A worktree elsewhere sets SITREP_SHARED=/work/shared.
+ */
+export function sharedDir(): string {
+  return process.env.SITREP_SHARED?.trim() || SHARED_DIR;
+}

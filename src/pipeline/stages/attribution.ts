@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Doc, EventAnn, ReportFrame, Sentence, Span, Stage, TimeAnn } from '../doc.js';
 import { loadData } from '../../data/load.js';
-import { RoleContext, subjectOf } from '../../events/clause-roles.js';
+import { RoleContext, subjectOf, roleContext } from '../../events/clause-roles.js';
 
 const VerbsFile = z.object({
   about: z.string().optional(),
@@ -131,7 +131,7 @@ export const attributionStage: Stage = {
   requires: ['events', 'entities', 'times'],
   sets: ['events', 'frames'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     const quotes = quoteSpans(doc);
     const frames: Frame[] = [];
     for (const s of doc.sentences) frames.push(...findFrames(doc, ctx, s, quotes));

@@ -10,7 +10,7 @@
  * it happened before the saying, but we do not invent when.
  */
 import type { Doc, EventAnn, Sentence, Stage, TimeAnn } from '../doc.js';
-import { RoleContext, verbGroupStart } from '../../events/clause-roles.js';
+import { RoleContext, verbGroupStart, roleContext } from '../../events/clause-roles.js';
 
 const LEFT_BOUNDARY = new Set([';', ':', 'that', 'which', 'who', '“', '”', '"']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", 'remains', 'remain']);
@@ -52,7 +52,7 @@ export const eventDatesStage: Stage = {
   requires: ['events', 'times'],
   sets: ['events'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     const T = doc.tokens;
     const headOf = (e: EventAnn) => e.head ?? T.findIndex((t) => t.start >= e.cue.start);
     for (const e of doc.events) {

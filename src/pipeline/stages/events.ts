@@ -6,8 +6,7 @@
 import type { Doc, EventAnn, Sentence, Stage } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit,
-} from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 /** PLOVER types that need a recipient to be meaningful (PLOVER manual's "recipient: yes"). */
@@ -18,7 +17,7 @@ export const eventsStage: Stage = {
   requires: ['tokens', 'entities'],
   sets: ['events'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     const { byFirstWord } = eventPatterns();
     const events: EventAnn[] = [];
     for (const s of doc.sentences) {
@@ -66,6 +65,10 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   const recipientRoles = passive ? ['subject', ...p.recipient.filter((r) => r !== 'object')] : p.recipient;
   if (passive) rules.push('voice:passive');
 
+  // Possessor and modifier roles describe a noun: the head itself for nominal cues, else the
+  // match's last noun ("expelled the French ambassador" → "ambassador").
+  let nounAnchor = m.head;
+  if (!p.nominal) for (let k = m.end - 1; k > m.head; k--) if (T[k].pos === 'NOUN' || T[k].pos === 'PROPN') { nounAnchor = k; break; }
   const find = (role: string): RoleHit | null => {
     switch (role) {
       case 'subject': {
@@ -76,8 +79,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
         return subjectOf(ctx, s, m.start <= m.head ? m.start : m.head);
       }
       case 'object': return objectAfter(ctx, s, m.end, limit);
-      case 'poss': return possessorOf(ctx, s, m.head);
-      case 'adj': return modifierOf(ctx, s, m.head);
+      case 'poss': return possessorOf(ctx, s, nounAnchor);
+      case 'adj': return T[nounAnchor].pos === 'NOUN' || T[nounAnchor].pos === 'PROPN' ? modifierOf(ctx, s, nounAnchor) : null;
       case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
       case 'speaker': case 'prev-object': case 'country': return null; // filled by later passes
       default: return prepObject(ctx, s, m.head + 1, role, limit);

@@ -6,7 +6,7 @@
  *   Air Base 201" → name, host, operator (who "has" it), function ("drone base"), cost.
  */
 import type { Doc, DeploymentFactAnn, FacilityFactAnn, FactAnn, QuantityAnn, Sentence, Stage } from '../doc.js';
-import { RoleContext, modifierOf, npAt, subjectOf } from '../../events/clause-roles.js';
+import { RoleContext, modifierOf, npAt, subjectOf, roleContext } from '../../events/clause-roles.js';
 
 const FORCE_UNITS = new Set(['personnel', 'troops', 'troop', 'soldiers', 'soldier', 'forces', 'service members', 'servicemembers', 'marines', 'sailors', 'airmen', 'military personnel', 'peacekeepers', 'advisers', 'advisors', 'special forces', 'contractors', 'mercenaries', 'fighters']);
 const DEPLOY_CUES = new Set(['station', 'deploy', 'base', 'post', 'keep', 'maintain', 'have', 'position', 'send', 'remain', 'stay', 'host']);
@@ -125,7 +125,7 @@ export const factsStage: Stage = {
   requires: ['frames', 'quantities', 'entities'],
   sets: ['facts'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     const facts: FactAnn[] = [...deployments(doc, ctx), ...facilities(doc, ctx)];
     doc.facts = facts;
   },

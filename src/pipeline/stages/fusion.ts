@@ -12,9 +12,11 @@
  */
 import type { Doc, EventAnn, Stage } from '../doc.js';
 
+const codeIndex = new WeakMap<Doc, Map<string, string | null>>();
 function codes(doc: Doc, ids: string[]): Set<string> {
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  return new Set(ids.map((id) => byId.get(id)?.code ?? id));
+  let byId = codeIndex.get(doc);
+  if (!byId) { byId = new Map(doc.entities.map((e) => [e.id, e.code])); codeIndex.set(doc, byId); }
+  return new Set(ids.map((id) => byId.get(id) ?? id));
 }
 
 function compatibleSets(a: Set<string>, b: Set<string>): boolean {

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { Doc, EventAnn, Stage } from '../doc.js';
 import type { Modality } from '../../contract/analysis-schema.js';
 import { loadData } from '../../data/load.js';
-import { verbGroupStart, RoleContext } from '../../events/clause-roles.js';
+import { verbGroupStart, RoleContext, roleContext } from '../../events/clause-roles.js';
+import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 const Cue = z.object({ word: z.string(), example: z.string() });
 const CuesFile = z.object({
@@ -63,16 +64,37 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
   return null;
 }
 
+/**
+ * PLOVER: "where one type expresses it, prefer the type" — an intention to cooperate is AGREE
+ * (future SUPPORT/CONSULT/COOPERATE/AID → AGREE), an announced withdrawal or release is CONCEDE.
+ * The statement of intent itself is asserted.
+ */
+const FUTURE_TYPE: Partial<Record<EventAnn['type'], { type: EventAnn['type']; cameo: string }>> = {
+  SUPPORT: { type: 'AGREE', cameo: '030' }, CONSULT: { type: 'AGREE', cameo: '036' }, COOPERATE: { type: 'AGREE', cameo: '030' },
+  AID: { type: 'AGREE', cameo: '033' }, RETREAT: { type: 'CONCEDE', cameo: '083' },
+};
+
 export const modalityStage: Stage = {
   name: 'modality',
   requires: ['events'],
   sets: ['events'],
   run(doc: Doc) {
-    const ctx = new RoleContext(doc);
+    const ctx = roleContext(doc);
     for (const e of doc.events) {
       if (e.modality !== 'asserted') continue; // already decided (a denial frame)
       const m = eventModality(doc, ctx, e);
-      if (m) { e.modality = m.modality; e.rules.push(m.rule); }
+      if (!m) continue;
+      e.modality = m.modality;
+      e.rules.push(m.rule);
+      const to = m.modality === 'future' ? FUTURE_TYPE[e.type] : undefined;
+      if (to) {
+        e.rules.push(`type:${e.type}→${to.type}:plover-intent`);
+        e.type = to.type;
+        e.cameo = to.cameo;
+        e.quad = quadOf(to.type);
+        e.goldstein = cameoInfo(to.cameo).goldstein;
+        e.modality = 'asserted';
+      }
     }
   },
 };

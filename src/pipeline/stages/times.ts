@@ -37,7 +37,8 @@ export function proposeTimes(sentence: string, base: number): TimeCandidate[] {
       if (m[0].length === 0) p.re.lastIndex++;
     }
   }
-  out.push(...chronoCandidates(sentence, base));
+  // chrono is the expensive part: only where a calendar word or a digit pattern could feed it
+  if (timeLexicon().chronoCue.test(sentence)) out.push(...chronoCandidates(sentence, base));
   return out;
 }
 
@@ -60,7 +61,7 @@ export const timesStage: Stage = {
         const before = cands;
         cands = r.refine(cands, ctx);
         if (doc.options.explain) {
-          for (const c of before) if (!cands.some((k) => k.rule === c.rule && k.start <= c.start && k.end >= c.end)) {
+          for (const c of before) if (!cands.some((k) => k.rule === c.rule && k.start < c.end && c.start < k.end)) {
             doc.trace.push({ stage: 'times', rule: `refiner.${r.name}`, span: { start: c.start, end: c.end }, detail: `dropped ${c.rule} "${doc.text.slice(c.start, c.end)}"` });
           }
         }
@@ -84,6 +85,10 @@ export const timesStage: Stage = {
           implied: res?.implied ?? [], earliest, latest,
           rule: tense ? `${c.rule}+tense.${tense}` : c.rule, confidence: c.confidence,
         });
+        if (doc.options.explain) {
+          doc.trace.push({ stage: 'times', rule: c.rule, span: { start: c.start, end: c.end },
+            detail: `"${text}" → ${value ?? 'unresolved'}${tense ? ` (clause tense ${tense})` : ''}${res?.implied.length ? `, implied ${res.implied.join('+')}` : ''}` });
+        }
       }
     }
     doc.times = times;

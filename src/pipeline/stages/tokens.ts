@@ -48,28 +48,38 @@ export const tokensStage: Stage = {
     const w = wink().readDoc(breakLongRuns(text));
     const its = wink().its;
     const values = w.tokens().out(its.value) as string[];
+    const spaces = w.tokens().out(its.precedingSpaces as any) as string[];
     const pos = w.tokens().out(its.pos) as string[];
     const lemmas = w.tokens().out(its.lemma as any) as string[];
 
-    // wink index → our token index (-1 for whitespace tokens, which we drop)
+    // wink index → our token index (-1 for whitespace tokens, which we drop). Offsets come from
+    // wink's preceding-space strings; if wink ever changed a token's text we fall back to a search.
     const map: number[] = new Array(values.length).fill(-1);
     const tokens: Token[] = [];
     let cursor = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
-      if (!v || !v.trim()) continue;
-      // Look only a little ahead: an unbounded indexOf that misses scans to the end of the text
-      // on every miss, quadratic on hostile input.
-      let at = text.slice(cursor, cursor + 64 + v.length).indexOf(v);
-      if (at >= 0) at += cursor;
-      if (at < 0 || at - cursor > 64) {
-        // wink normalised the token (rare): skip whitespace and take the same length
-        while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
-        at = cursor;
+      // Consume only the preceding spaces that are really in the text: the ones breakLongRuns
+      // inserted are not.
+      const sp = spaces[k]?.length ?? 0;
+      for (let n = 0; n < sp && cursor < text.length && /\s/.test(text[cursor]); n++) cursor++;
+      if (!v || !v.trim()) { cursor += v?.length ?? 0; continue; }
+      let at = cursor;
+      if (text.startsWith(v, at) === false) {
+        // Look only a little around: an unbounded indexOf that misses scans to the end of the
+        // text on every miss, quadratic on hostile input.
+        const from = Math.max(0, cursor - 8);
+        at = text.slice(from, cursor + 64 + v.length).indexOf(v);
+        if (at >= 0) at += from;
+        if (at < 0 || at - cursor > 64) {
+          at = cursor;
+          while (at < text.length && /\s/.test(text[at])) at++;
+        }
       }
       const end = Math.min(text.length, at + v.length);
+      const surface = text.slice(at, end);
       map[k] = tokens.length;
-      tokens.push({ i: tokens.length, start: at, end, text: text.slice(at, end), norm: normToken(text.slice(at, end)), lemma: (lemmas[k] || v).toLowerCase(), pos: pos[k] || 'X', sent: 0 });
+      tokens.push({ i: tokens.length, start: at, end, text: surface, norm: normToken(surface), lemma: (lemmas[k] || v).toLowerCase(), pos: pos[k] || 'X', sent: 0 });
       cursor = end;
     }
 
