@@ -242,6 +242,9 @@ function functionExecutor(fn: NonNullable<IngestOptions['analyze']>): AnalyzeExe
         yield [item, out];
       }
     },
+    async run(input, options = {}) {
+      try { return { ok: true, record: await fn(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
+    },
     async close() { /* nothing to release */ },
   };
 }
