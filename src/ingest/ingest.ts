@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { AnalysisRecord } from '../contract/analysis-schema.js';
 import type { AnalyzeOptions, ArticleInput } from '../pipeline/doc.js';
 import { analyze as defaultAnalyze } from '../pipeline/index.js';
-import type { IngestBatchItem, IngestResult, Store } from '../store/store.js';
+import type { IngestRecordOptions, IngestResult, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import type { SourceItem, SourceReader } from '../sources/source.js';
 import { expandLocator, isGlob, isUrl } from '../sources/text-source.js';
@@ -36,14 +36,15 @@ export interface IngestOptions {
   allowPrivate?: boolean;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
+  /** records written per transaction (default 32): one commit per batch instead of per article;
+   *  a batch is also written when it is 300 ms old, so progress and crash loss stay small */
+  batchSize?: number;
   /** the analyzer, called one article at a time in this thread (tests pass their own) */
   analyze?: (input: ArticleInput, options: AnalyzeOptions) => AnalysisRecord | Promise<AnalysisRecord>;
   /** where analysis runs: in this thread (default) or a worker_threads pool (`--workers N`,
    *  see src/scale/analyzer-pool.ts). Results come back in input order, so the store ends up
    *  the same whatever the executor. */
   executor?: AnalyzeExecutor;
-  /** records written per store transaction (default 32); a batch is also written after 500 ms */
-  batchSize?: number;
 }
 
 export interface IngestProgress {
@@ -184,18 +185,24 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
     }
   }
 
-  let batch: { origin: string; item: IngestBatchItem }[] = [];
+  let batch: { record: AnalysisRecord; options: IngestRecordOptions & { origin: string } }[] = [];
   let batchStarted = 0;
   const flush = async () => {
     if (!batch.length) return;
     const b = batch;
     batch = [];
-    let results;
-    try { results = await store.ingestRecords(b.map((x) => x.item)); } catch (e) {
-      if (!(e instanceof StoreError)) throw e;
-      results = b.map(() => ({ ok: false as const, reason: e.message }));
+    let results: (IngestResult | { error: string })[];
+    try {
+      results = await store.ingestRecords(b);
+    } catch (e) {
+      if (!(e instanceof StoreError) && b.length === 1) throw e;
+      // One bad article must not cost the batch: write them one by one to find it.
+      results = [];
+      for (const x of b) {
+        try { results.push(await store.ingestRecord(x.record, x.options)); } catch (e2) { results.push({ error: (e2 as Error).message }); }
+      }
     }
-    results.forEach((r, i) => { if (r.ok) tally(r.result); else fail(b[i]!.origin, r.reason); });
+    results.forEach((r, i) => { if ('error' in r) fail(b[i]!.options.origin, r.error); else tally(r); });
     s.done += b.length;
     tick();
   };
@@ -205,10 +212,10 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
       const record = st.record ?? outcomeRecord(st, out);
       if (!record) { s.done++; tick(); continue; }
       if (!batch.length) batchStarted = Date.now();
-      batch.push({ origin: st.origin, item: { record, options: st.hash ? { origin: st.origin, sourceHash: st.hash } : { origin: st.origin } } });
+      batch.push({ record, options: st.hash ? { origin: st.origin, sourceHash: st.hash } : { origin: st.origin } });
       // Count-based batches keep the writes the same whatever the speed; the time bound only
       // keeps a slow stream (a feed, a URL list) from holding analysed articles back.
-      if (batch.length >= batchSize || Date.now() - batchStarted > 500) await flush();
+      if (batch.length >= batchSize || Date.now() - batchStarted > 300) await flush();
     }
     // What was analysed before an interrupt is still written: nothing finished is thrown away.
     await flush();

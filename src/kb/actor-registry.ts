@@ -13,7 +13,7 @@
  */
 import type { EntityRecord } from '../contract/analysis-schema.js';
 import type { SqlExecutor } from '../store/sql-driver.js';
-import { inList } from '../store/sql-driver.js';
+import { inList, insertMany } from '../store/sql-driver.js';
 import { normName } from './normalize.js';
 
 /** Mention kinds that are names of the entity (not "it", "the junta", "Nigerien"). */
@@ -50,17 +50,44 @@ export function entityAliases(e: EntityRecord): string[] {
 
 interface ActorRow { seq: number; key: string; wikidata: string | null; type: string; code: string | null; sector: string | null }
 
+/** Actors of one record looked up in two queries (by key and by Wikidata id) instead of one
+ *  query per entity; a miss here means "not stored", and actors created meanwhile are added. */
+export interface ActorLookup {
+  byKey: Map<string, ActorRow>;
+  byWd: Map<string, ActorRow>;
+}
+
+export async function prefetchActors(q: SqlExecutor, entities: readonly EntityRecord[]): Promise<ActorLookup> {
+  const keys = uniqStr(entities.map(actorKey));
+  const wds = uniqStr(entities.map((e) => e.wikidata).filter((w): w is string => !!w && /^Q\d+$/.test(w)));
+  const out: ActorLookup = { byKey: new Map(), byWd: new Map() };
+  const cols = 'SELECT seq, key, wikidata, type, code, sector FROM actors';
+  if (keys.length) for (const r of await q.all<ActorRow>(`${cols} WHERE key IN ${inList(keys.length)}`, keys)) out.byKey.set(r.key, { ...r, seq: Number(r.seq) });
+  if (wds.length) {
+    for (const r of await q.all<ActorRow>(`${cols} WHERE wikidata IN ${inList(wds.length)} ORDER BY seq`, wds)) {
+      if (!out.byWd.has(r.wikidata!)) out.byWd.set(r.wikidata!, { ...r, seq: Number(r.seq) });
+    }
+  }
+  return out;
+}
+
+function uniqStr(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
 /**
  * Resolves (creating when new) the canonical actor of a record entity, inside the ingest transaction.
+ * @param seenAliases (actor, alias) pairs known to be stored already, to skip re-inserting them;
+ *   keyed by actor seq, which is never reused, so a pair of a deleted actor matches no new one
  * @returns the actor's seq and whether it was created
  */
-export async function resolveEntity(q: SqlExecutor, e: EntityRecord): Promise<{ seq: number; created: boolean }> {
+export async function resolveEntity(q: SqlExecutor, e: EntityRecord, seenAliases?: { has(k: string): boolean; add(k: string): void }, lookup?: ActorLookup): Promise<{ seq: number; created: boolean }> {
   const key = actorKey(e);
   const wd = e.wikidata && /^Q\d+$/.test(e.wikidata) ? e.wikidata : null;
   let row: ActorRow | undefined;
-  if (wd) row = await q.get<ActorRow>('SELECT seq, key, wikidata, type, code, sector FROM actors WHERE wikidata = ? ORDER BY seq LIMIT 1', [wd]);
+  if (wd) row = lookup ? lookup.byWd.get(wd) : await q.get<ActorRow>('SELECT seq, key, wikidata, type, code, sector FROM actors WHERE wikidata = ? ORDER BY seq LIMIT 1', [wd]);
   if (!row) {
-    const byKey = await q.get<ActorRow>('SELECT seq, key, wikidata, type, code, sector FROM actors WHERE key = ?', [key]);
+    const byKey = lookup ? lookup.byKey.get(key) : await q.get<ActorRow>('SELECT seq, key, wikidata, type, code, sector FROM actors WHERE key = ?', [key]);
     // Same name, different Wikidata ids: two people called John Smith.
     if (byKey && !(wd && byKey.wikidata && byKey.wikidata !== wd)) row = byKey;
   }
@@ -81,6 +108,10 @@ export async function resolveEntity(q: SqlExecutor, e: EntityRecord): Promise<{ 
       [finalKey, e.name, e.type, e.code, e.sector, wd, coordsOf(e)]);
     row = { seq, key: finalKey, wikidata: wd, type: e.type, code: e.code, sector: e.sector };
     created = true;
+    if (lookup) {
+      if (!lookup.byKey.has(finalKey)) lookup.byKey.set(finalKey, row);
+      if (wd && !lookup.byWd.has(wd)) lookup.byWd.set(wd, row);
+    }
   } else {
     // Fill what the first article did not know (a Wikidata id, a sector, coordinates).
     if ((wd && !row.wikidata) || (e.sector && !row.sector)) {
@@ -89,10 +120,9 @@ export async function resolveEntity(q: SqlExecutor, e: EntityRecord): Promise<{ 
     const c = coordsOf(e);
     if (c) await q.run('UPDATE actors SET coords = COALESCE(coords, ?) WHERE seq = ?', [c, row.seq]);
   }
-  for (const a of entityAliases(e)) {
-    const [alias, norm] = a.split('\u0000');
-    await q.run('INSERT INTO actor_aliases (actor, norm, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [row.seq, norm, alias]);
-  }
+  const fresh = entityAliases(e).map((a) => a.split('\u0000')).filter(([, norm]) => !seenAliases?.has(`${row!.seq}|${norm}`));
+  await insertMany(q, 'actor_aliases (actor, norm, alias)', fresh.map(([alias, norm]) => [row!.seq, norm, alias]), 'ON CONFLICT DO NOTHING');
+  if (seenAliases) for (const [, norm] of fresh) seenAliases.add(`${row.seq}|${norm}`);
   return { seq: row.seq, created };
 }
 

@@ -263,6 +263,9 @@ export function bestMatch(r: NewReport, candidates: readonly CandidateEvent[]): 
 /** One stored report, as much as aggregation needs. */
 export interface AggReport {
   seq: number;
+  /** content order (publication day, article, event id): ties are broken by what was
+   *  published first, never by storage order, so a rebuilt store says the same */
+  key: string;
   article: string;
   /** near-duplicate cluster of the article: copies of one wire story vote once */
   group: number;
@@ -300,17 +303,18 @@ export interface Aggregate {
 
 /** The value most independent sources give; on a tie the one reported first. */
 function vote<T>(reports: readonly AggReport[], key: (r: AggReport) => T | null, prefer?: (a: T, b: T) => number): T | null {
-  const groups = new Map<string, { value: T; groups: Set<number>; first: number }>();
+  const groups = new Map<string, { value: T; groups: Set<string>; first: string }>();
   for (const r of reports) {
     const v = key(r);
     if (v === null || v === undefined) continue;
     const k = JSON.stringify(v);
-    const g = groups.get(k) ?? { value: v, groups: new Set<number>(), first: r.seq };
-    g.groups.add(r.group);
-    g.first = Math.min(g.first, r.seq);
+    const g = groups.get(k) ?? { value: v, groups: new Set<string>(), first: r.key };
+    // Copies of one wire story vote once; the group is named by content so it is stable too.
+    g.groups.add(String(r.group));
+    if (r.key < g.first) g.first = r.key;
     groups.set(k, g);
   }
-  let best: { value: T; groups: Set<number>; first: number } | null = null;
+  let best: { value: T; groups: Set<string>; first: string } | null = null;
   for (const g of groups.values()) {
     if (!best || g.groups.size > best.groups.size) { best = g; continue; }
     if (g.groups.size < best.groups.size) continue;
@@ -342,7 +346,7 @@ function disagreement(field: Disagreement['field'], reports: readonly AggReport[
  */
 export function aggregate(reports: readonly AggReport[]): Aggregate {
   if (reports.length === 0) throw new Error('aggregate: an event without reports');
-  const sorted = [...reports].sort((a, b) => a.seq - b.seq);
+  const sorted = [...reports].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const type = vote(sorted, (r) => r.type)!;
   const ofType = sorted.filter((r) => r.type === type);
   const first = ofType[0];

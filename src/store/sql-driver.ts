@@ -46,3 +46,19 @@ export class SerialQueue {
 export function inList(n: number): string {
   return n === 0 ? '(NULL)' : '(' + new Array(n).fill('?').join(', ') + ')';
 }
+
+/**
+ * One multi-row INSERT per chunk instead of one statement per row: each statement costs a
+ * round trip (PostgreSQL) or a VM run (SQLite), and an article writes dozens of small rows.
+ * @example await insertMany(q, 'article_bands (band, article)', rows, 'ON CONFLICT DO NOTHING')
+ */
+export async function insertMany(q: SqlExecutor, into: string, rows: readonly SqlValue[][], tail = ''): Promise<void> {
+  if (!rows.length) return;
+  const width = rows[0].length;
+  const per = Math.max(1, Math.floor(900 / width));
+  const one = '(' + new Array(width).fill('?').join(', ') + ')';
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await q.run(`INSERT INTO ${into} VALUES ${new Array(chunk.length).fill(one).join(', ')} ${tail}`, chunk.flat());
+  }
+}

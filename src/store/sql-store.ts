@@ -6,18 +6,18 @@
  */
 import { createHash } from 'node:crypto';
 import { AnalysisRecordSchema, type AnalysisRecord, type EntityRecord, type Modality, type PloverType } from '../contract/analysis-schema.js';
-import { inList, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.js';
+import { inList, insertMany, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.js';
 import {
   StoreError,
   type ActorQuery, type ActorRef, type ActorSummary, type ActorView, type ArticleQuery, type ArticleRef, type ArticleView,
-  type EventQuery, type EventReport, type EventView, type EvidenceSpan, type IngestRecordOptions, type IngestBatchItem, type IngestBatchResult, type IngestResult,
+  type EventQuery, type EventReport, type EventView, type EvidenceSpan, type IngestRecordOptions, type IngestResult,
   type OfficeHeld, type Page, type Period, type PostureView, type Quad, type SearchQuery, type SearchResult, type Store,
   type StoreStats, type TimelineOptions, type TimelinePeriod, type TimelineView,
 } from './store.js';
 import { addDays, dayOf, daysBetween, edtfRange, normName, periodOf } from '../kb/normalize.js';
 import { bandKeys, isNearDuplicate, minhash, shingles, similarity } from '../kb/near-duplicate.js';
 import { aggregate, bestMatch, compatibleTypes, contentWords, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
-import { officeOf, resolveEntity } from '../kb/actor-registry.js';
+import { officeOf, prefetchActors, resolveEntity } from '../kb/actor-registry.js';
 import { classifyState, deriveStates, shortName } from '../kb/relation-states.js';
 import { goldsteinOf, ploverScore } from '../kb/scores.js';
 import { groupPosture, type FactRow } from '../kb/posture.js';
@@ -145,6 +145,9 @@ export function validateRecord(record: unknown): AnalysisRecord {
 }
 
 export class SqlStore implements Store {
+  /** (actor, alias) pairs this process has stored (see resolveEntity) */
+  private readonly seenAliases = new Set<string>();
+
   constructor(readonly db: SqlDriver) {}
 
   get backend(): 'sqlite' | 'postgres' { return this.db.dialect; }
@@ -155,32 +158,32 @@ export class SqlStore implements Store {
 
   async ingestRecord(record: AnalysisRecord, options: IngestRecordOptions = {}): Promise<IngestResult> {
     const rec = validateRecord(record);
-    return this.db.tx((q) => this.ingestTx(q, rec, options));
+    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen)));
   }
 
-  async ingestRecords(items: readonly IngestBatchItem[]): Promise<IngestBatchResult[]> {
-    const out: IngestBatchResult[] = new Array(items.length);
+  /** Alias pairs written in a transaction join the cache only once it committed. */
+  private async withAliasCache<T>(fn: (seen: { has(k: string): boolean; add(k: string): void }) => Promise<T>): Promise<T> {
+    const added = new Set<string>();
+    const out = await fn({ has: (k) => this.seenAliases.has(k) || added.has(k), add: (k) => { added.add(k); } });
+    // Bounded: a long-running ingest must not grow it forever; forgetting only costs re-inserts.
+    if (this.seenAliases.size > 200_000) this.seenAliases.clear();
+    for (const k of added) this.seenAliases.add(k);
+    return out;
+  }
+
+  async ingestRecords(items: readonly { record: AnalysisRecord; options?: IngestRecordOptions }[]): Promise<(IngestResult | { error: string })[]> {
+    const out: (IngestResult | { error: string })[] = items.map(() => ({ error: 'not stored' }));
     const valid: { i: number; rec: AnalysisRecord; options: IngestRecordOptions }[] = [];
     items.forEach((it, i) => {
       try { valid.push({ i, rec: validateRecord(it.record), options: it.options ?? {} }); } catch (e) {
         if (!(e instanceof StoreError)) throw e;
-        out[i] = { ok: false, reason: e.message };
+        out[i] = { error: e.message };
       }
     });
-    try {
-      const results = await this.db.tx(async (q) => {
-        const rs: IngestResult[] = [];
-        for (const v of valid) rs.push(await this.ingestTx(q, v.rec, v.options));
-        return rs;
-      });
-      valid.forEach((v, k) => { out[v.i] = { ok: true, result: results[k]! }; });
-    } catch {
-      // The batch rolled back as a whole: store each on its own so one bad record fails alone.
-      for (const v of valid) {
-        try { out[v.i] = { ok: true, result: await this.db.tx((q) => this.ingestTx(q, v.rec, v.options)) }; } catch (e) {
-          out[v.i] = { ok: false, reason: (e as Error).message.split('\n')[0]! };
-        }
-      }
+    if (valid.length) {
+      await this.withAliasCache((seen) => this.db.tx(async (q) => {
+        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen);
+      }));
     }
     return out;
   }
@@ -200,10 +203,12 @@ export class SqlStore implements Store {
     return q.get<Row>('SELECT seq, id, text_hash, source_hash, dup_of FROM articles WHERE id = ? ORDER BY seq LIMIT 1', [id]);
   }
 
-  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions): Promise<IngestResult> {
+  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void }): Promise<IngestResult> {
     const a = rec.article;
     const url = a.url && a.url.trim() ? a.url.trim() : null;
-    const hash = sha256(canonicalJson(rec));
+    // The validated record's JSON: zod rebuilds objects in schema order (extra fields after, in
+    // input order), so one record always serialises the same; a canonical sort cost ~1 ms.
+    const hash = sha256(JSON.stringify(rec));
     const existing = await this.findArticle(q, a.id, url);
     if (existing && existing.text_hash === hash) {
       if (opts.sourceHash && existing.source_hash !== opts.sourceHash) {
@@ -231,6 +236,9 @@ export class SqlStore implements Store {
       `SELECT article, count(*) AS n FROM article_bands WHERE band IN ${inList(bands.length)} GROUP BY article ORDER BY n DESC, article LIMIT 8`, bands);
     for (const c of cands) {
       if (existing && Number(c.article) === existing.seq) continue;
+      // One shared band in 32 happens by chance between unrelated articles on one template
+      // ("X said on Monday that…"); copies (Jaccard ≥ 0.5) share four on average.
+      if (Number(c.n) < 2) break;
       const other = await q.get<Row>('SELECT seq, id, text, dup_group FROM articles WHERE seq = ?', [c.article]);
       if (!other) continue;
       const osh = shingles(String(other.text));
@@ -253,17 +261,18 @@ export class SqlStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`, [...cols, dupOf ? Number(dupOf.dup_group) : -1]);
       if (!dupOf) await q.run('UPDATE articles SET dup_group = seq WHERE seq = ?', [seq]);
     }
-    for (const b of uniq(bands)) await q.run('INSERT INTO article_bands (band, article) VALUES (?, ?) ON CONFLICT DO NOTHING', [b, seq]);
+    await insertMany(q, 'article_bands (band, article)', uniq(bands).map((b) => [b, seq]), 'ON CONFLICT DO NOTHING');
 
     // Actors.
     const actorOf = new Map<string, number>();
     let newActors = 0;
+    const lookup = await prefetchActors(q, rec.entities);
     for (const e of rec.entities) {
-      const r = await resolveEntity(q, e);
+      const r = await resolveEntity(q, e, seen, lookup);
       actorOf.set(e.id, r.seq);
       if (r.created) newActors++;
-      await q.run('INSERT INTO article_actors (article, entity, actor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [seq, e.id, r.seq]);
     }
+    await insertMany(q, 'article_actors (article, entity, actor)', rec.entities.map((e) => [seq, e.id, actorOf.get(e.id)!]), 'ON CONFLICT DO NOTHING');
     for (const e of rec.entities) {
       const o = officeOf(e);
       if (!o) continue;
@@ -281,29 +290,37 @@ export class SqlStore implements Store {
     // Events: each becomes a report, fused into a stored event of another article or a new one.
     let newEvents = 0, fused = 0;
     const touched = new Set<number>(affected);
-    for (const ev of rec.events) {
-      let actors = uniq(ev.actor.map((id) => actorOf.get(id)).filter((x): x is number => x !== undefined));
-      let recipients = uniq(ev.recipient.map((id) => actorOf.get(id)).filter((x): x is number => x !== undefined));
+    const prepared = rec.events.map((ev) => {
+      const actors = uniq(ev.actor.map((id) => actorOf.get(id)).filter((x): x is number => x !== undefined));
+      const recipients = uniq(ev.recipient.map((id) => actorOf.get(id)).filter((x): x is number => x !== undefined));
       const range = edtfRange(ev.date);
       const evidence: EvidenceSpan[] = ev.evidence.map((s) => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) }));
       const evidenceText = evidence.map((e) => e.text).join(' … ');
       const rawCue = (ev as { cue?: { start: number; end: number } }).cue;
       const cue = rawCue && Number.isInteger(rawCue.start) && Number.isInteger(rawCue.end) && rawCue.start <= rawCue.end && rawCue.end <= a.text.length
         ? { start: rawCue.start, end: rawCue.end, text: a.text.slice(rawCue.start, rawCue.end) } : null;
-      const quantities = rec.quantities.filter((x) => evidence.some((s) => x.start >= s.start && x.end <= s.end))
-        .map((x) => ({ text: x.text, value: x.value, unit: x.unit, qualifier: x.qualifier }));
       const partyEntities = [...ev.actor, ...ev.recipient].map((id) => entityById.get(id)).filter((x): x is EntityRecord => !!x);
       const nameWords = new Set(partyEntities.flatMap((e) => [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)])
         .flatMap((s) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
-      const words = contentWords(evidenceText, nameWords);
-      const cueWords = cue ? contentWords(cue.text, nameWords) : new Set<string>();
       const nr: NewReport = {
         article: seq, type: ev.type, modality: ev.modality,
         actor: new Set(actors.map(keyOf)), recipient: new Set(recipients.map(keyOf)),
-        range, pubDay, words, cueWords,
+        range, pubDay, words: contentWords(evidenceText, nameWords), cueWords: cue ? contentWords(cue.text, nameWords) : new Set<string>(),
       };
-      const candidates = await this.candidates(q, ev.type, ev.modality, [...actors, ...recipients].map((s) => actorRows.get(s)!).map((r, i) => ({ r, s: [...actors, ...recipients][i] })), range, pubDay);
-      const match = bestMatch(nr, candidates);
+      return { ev, actors, recipients, range, evidence, evidenceText, cue, nr };
+    });
+    // One candidate fetch for the whole article (not one per event): its own events are never
+    // candidates for each other, so nothing it writes below changes the set.
+    const candidates = await this.candidates(q, prepared.map((p) => ({
+      type: p.ev.type, modality: p.ev.modality, range: p.range, parties: [...p.actors, ...p.recipients].map((s2) => ({ r: actorRows.get(s2)!, s: s2 })),
+    })), pubDay);
+    const reportRows: SqlValue[][] = [];
+    const partyRows: SqlValue[][] = [];
+    for (const p of prepared) {
+      const { ev, range, evidence, evidenceText, cue } = p;
+      let { actors, recipients } = p;
+      const match = bestMatch(p.nr, candidates);
+      const loc = (ev as { location?: string | null }).location;
       let eventSeq: number;
       const rules = [...((ev as { rules?: string[] }).rules ?? [])];
       if (match) {
@@ -311,27 +328,38 @@ export class SqlStore implements Store {
         fused++;
         rules.push(match.rule);
         if (match.swapped) { [actors, recipients] = [recipients, actors]; rules.push('kb.fusion.swapped-symmetric'); }
+        // an article reports one event once: its next events cannot fuse into this one too
+        (candidates.find((c) => c.seq === match.seq)!.articles as Set<number>).add(seq);
+        touched.add(eventSeq);
       } else {
+        // A new event is its one report: written complete here, no recomputation needed.
+        const locSeq = loc ? actorOf.get(loc) ?? null : null;
+        const lo = range?.lo ?? pubDay, hi = range?.hi ?? pubDay;
+        const rowOf = (i: number) => actorRows.get(i)!;
+        const side = (ids: number[]) => uniq(ids.map((i) => sideName(rowOf(i)))).join('+');
+        const what = cue?.text ?? (evidenceText.length > 100 ? evidenceText.slice(0, 97) + '…' : evidenceText);
+        const summary = `${side(actors) || '?'} ${ev.type}${recipients.length ? ' ' + side(recipients) : ''}: ${what}`;
         eventSeq = await q.insert(`INSERT INTO events (type, family, mode, contexts, cameo, quad, goldstein, plover_score, date, date_lo, date_hi, date_from_pub, modality, mclass, location, sources, reports, summary)
-          VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, 1, '') RETURNING seq`,
-        [ev.type, QUAD_NAMES[ev.quad], ev.mode, ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
-          range?.lo ?? pubDay, range?.hi ?? pubDay, range ? 0 : 1, ev.modality, modalityClass(ev.modality)]);
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING seq`,
+        [ev.type, QUAD_NAMES[ev.quad], ev.mode, JSON.stringify([...new Set(ev.contexts)].sort()), ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
+          lo, hi, range ? 0 : 1, ev.modality, modalityClass(ev.modality), locSeq, summary]);
+        partyRows.push(...actors.map((i) => [eventSeq, 'a', i, rowOf(i).code ?? null, lo, hi]), ...recipients.map((i) => [eventSeq, 'r', i, rowOf(i).code ?? null, lo, hi]));
         newEvents++;
       }
+      const quantities = rec.quantities.filter((x) => evidence.some((s) => x.start >= s.start && x.end <= s.end))
+        .map((x) => ({ text: x.text, value: x.value, unit: x.unit, qualifier: x.qualifier }));
       const att = ev.attribution;
-      const loc = (ev as { location?: string | null }).location;
       const names = (ids: string[]) => JSON.stringify(ids.map((id) => entityById.get(id)?.name ?? id));
-      await q.run(`INSERT INTO reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
-          speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [eventSeq, seq, ev.id, ev.type, ev.mode, ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ev.date, range?.lo ?? null, range?.hi ?? null, ev.modality,
+      reportRows.push([eventSeq, seq, ev.id, ev.type, ev.mode, ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ev.date, range?.lo ?? null, range?.hi ?? null, ev.modality,
         JSON.stringify(actors), JSON.stringify(recipients), loc ? actorOf.get(loc) ?? null : null,
         att?.speaker ? actorOf.get(att.speaker) ?? null : null, att?.reporter ? actorOf.get(att.reporter) ?? null : null, att?.verb ?? null, att?.quote ? 1 : 0,
         ev.confidence, JSON.stringify(evidence), evidenceText, cue ? JSON.stringify(cue) : null, JSON.stringify(quantities),
         match?.swapped ? names(ev.recipient) : names(ev.actor), match?.swapped ? names(ev.actor) : names(ev.recipient),
         JSON.stringify(ev.contexts), JSON.stringify(rules)]);
-      touched.add(eventSeq);
     }
+    await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', partyRows, 'ON CONFLICT DO NOTHING');
+    await insertMany(q, `reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
+          speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)`, reportRows);
     for (const e of [...touched].sort((x, y) => x - y)) await this.refreshEvent(q, e);
 
     // Facts (force posture).
@@ -360,29 +388,41 @@ export class SqlStore implements Store {
     };
   }
 
-  /** Stored events that could be the same as a new report: sharing a party, a compatible type,
-   *  the same modality class, and a date near enough (the exact rules are in kb/fusion.ts). */
-  private async candidates(q: SqlExecutor, type: PloverType, modality: Modality, parties: { r: Row; s: number }[],
-    range: { lo: string; hi: string } | null, pubDay: string | null): Promise<CandidateEvent[]> {
-    if (!parties.length) return [];
-    const codes = uniq(parties.filter((p) => p.r.code).map((p) => String(p.r.code)));
-    const seqs = uniq(parties.filter((p) => !p.r.code).map((p) => p.s));
-    const types = compatibleTypes(type);
-    // Wide enough for every rule: ±3 days between dated reports, plus the 14-day window of an
-    // undated report on either side.
-    const win = range ? { lo: addDays(range.lo, -17), hi: addDays(range.hi, 17) } : pubDay ? { lo: addDays(pubDay, -17), hi: addDays(pubDay, 17) } : null;
+  /** Stored events that could be the same as the new reports: sharing a party, a compatible
+   *  type, the same modality class, and a date near enough (the exact rules are in kb/fusion.ts).
+   *  Reports are grouped by overlapping date windows, one query per group. */
+  private async candidates(q: SqlExecutor, reports: { type: PloverType; modality: Modality; range: { lo: string; hi: string } | null; parties: { r: Row; s: number }[] }[],
+    pubDay: string | null): Promise<CandidateEvent[]> {
+    const groups: { lo: string | null; hi: string | null; codes: Set<string>; seqs: Set<number>; types: Set<string>; mclass: Set<string> }[] = [];
+    for (const rp of reports) {
+      if (!rp.parties.length) continue;
+      // Wide enough for every rule: ±3 days between dated reports, plus the 14-day window of an
+      // undated report on either side.
+      const base = rp.range ?? (pubDay ? { lo: pubDay, hi: pubDay } : null);
+      const win = base ? { lo: addDays(base.lo, -17), hi: addDays(base.hi, 17) } : null;
+      let g = groups.find((x) => (x.lo === null && win === null) || (win && x.lo && x.hi && win.lo <= x.hi && win.hi >= x.lo));
+      if (!g) { g = { lo: win?.lo ?? null, hi: win?.hi ?? null, codes: new Set(), seqs: new Set(), types: new Set(), mclass: new Set() }; groups.push(g); }
+      if (win && g.lo && g.hi) { if (win.lo < g.lo) g.lo = win.lo; if (win.hi > g.hi) g.hi = win.hi; }
+      for (const p of rp.parties) { if (p.r.code) g.codes.add(String(p.r.code)); else g.seqs.add(p.s); }
+      for (const t of compatibleTypes(rp.type)) g.types.add(t);
+      g.mclass.add(modalityClass(rp.modality));
+    }
     const found = new Set<number>();
-    const run = async (col: 'code' | 'actor', vals: SqlValue[]) => {
-      if (!vals.length) return;
-      const params: SqlValue[] = [...vals, ...types, modalityClass(modality)];
-      let sql = `SELECT DISTINCT p.event FROM event_parties p JOIN events e ON e.seq = p.event
-        WHERE p.${col} IN ${inList(vals.length)} AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
-      if (win) { sql += ' AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(win.hi, win.lo); }
-      sql += ' ORDER BY p.event LIMIT 200';
-      for (const r of await q.all<Row>(sql, params)) found.add(Number(r.event));
-    };
-    await run('code', codes);
-    await run('actor', seqs);
+    for (const g of groups) {
+      const run = async (col: 'code' | 'actor', vals: SqlValue[]) => {
+        if (!vals.length) return;
+        const params: SqlValue[] = [...vals, ...g.types, ...g.mclass];
+        let sql = `SELECT DISTINCT p.event FROM event_parties p JOIN events e ON e.seq = p.event
+          WHERE p.${col} IN ${inList(vals.length)} AND p.role IN ('a', 'r') AND e.type IN ${inList(g.types.size)} AND e.mclass IN ${inList(g.mclass.size)}`;
+        // The lower bound on date_lo keeps this an index range scan as the store grows: events
+        // dated more vaguely than a month ("in 2023") are not candidates for fusion (conservative).
+        if (g.lo && g.hi) { sql += ' AND p.date_lo >= ? AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(addDays(g.lo, -31), g.hi, g.lo); }
+        sql += ' ORDER BY p.event LIMIT 500';
+        for (const r of await q.all<Row>(sql, params)) found.add(Number(r.event));
+      };
+      await run('code', [...g.codes]);
+      await run('actor', [...g.seqs]);
+    }
     if (!found.size) return [];
     const ids = [...found].sort((x, y) => x - y);
     const evs = await q.all<Row>(`SELECT seq, type, mclass, date_lo, date_hi, date_from_pub FROM events WHERE seq IN ${inList(ids.length)}`, ids);
@@ -415,7 +455,7 @@ export class SqlStore implements Store {
 
   /** Recomputes a fused event from its reports (deleting it when none is left). */
   private async refreshEvent(q: SqlExecutor, seq: number): Promise<void> {
-    const reps = await q.all<Row>(`SELECT r.seq, r.type, r.mode, r.cameo, r.quad, r.goldstein, r.date, r.date_lo, r.date_hi, r.modality, r.location,
+    const reps = await q.all<Row>(`SELECT r.seq, r.rec_event, r.type, r.mode, r.cameo, r.quad, r.goldstein, r.date, r.date_lo, r.date_hi, r.modality, r.location,
         r.contexts, r.quantities, r.actors, r.recipients, r.cue, r.evidence_text, a.id AS article_id, a.dup_group, a.pub_day
       FROM reports r JOIN articles a ON a.seq = r.article WHERE r.event = ? ORDER BY r.seq`, [seq]);
     if (!reps.length) {
@@ -440,15 +480,8 @@ export class SqlStore implements Store {
     [agg.type, QUAD_NAMES[agg.quad] ?? '', agg.mode, JSON.stringify(agg.contexts), agg.cameo, agg.quad, agg.goldstein, ploverScore(agg.type, agg.mode),
       agg.date, agg.dateLo, agg.dateHi, agg.dateFromPub ? 1 : 0, agg.modality, modalityClass(agg.modality), agg.location, agg.sources, reps.length, summary, seq]);
     await q.run('DELETE FROM event_parties WHERE event = ?', [seq]);
-    const ins = async (role: string, ids: number[]) => {
-      for (const i of ids) {
-        if (!byId.has(i)) continue;
-        await q.run('INSERT INTO event_parties (event, role, actor, code, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-          [seq, role, i, byId.get(i)!.code ?? null, agg.dateLo, agg.dateHi]);
-      }
-    };
-    await ins('a', actors);
-    await ins('r', recipients);
+    const rows2 = (role: string, ids: number[]) => ids.filter((i) => byId.has(i)).map((i) => [seq, role, i, byId.get(i)!.code ?? null, agg.dateLo, agg.dateHi]);
+    await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', [...rows2('a', actors), ...rows2('r', recipients)], 'ON CONFLICT DO NOTHING');
   }
 
   private async dropOrphanActors(q: SqlExecutor, candidates: number[]): Promise<void> {
@@ -648,7 +681,7 @@ export class SqlStore implements Store {
           quantities: parseJson(r.quantities, []), actorNames: parseJson(r.actor_names, []), recipientNames: parseJson(r.recipient_names, []),
           rules: parseJson(r.rules, []),
         };
-      });
+      }).sort((x, y) => (x.article.published ?? '9999').localeCompare(y.article.published ?? '9999') || x.article.id.localeCompare(y.article.id) || x.recordEventId.localeCompare(y.recordEventId));
       const agg = rs.length ? aggregate(rs.map((r) => toAggReport({ ...r, article_id: arts.get(Number(r.article))!.ref.id, dup_group: arts.get(Number(r.article))!.group, pub_day: arts.get(Number(r.article))!.pubDay }))) : null;
       views.set(s, {
         id: 'ev' + s, type: e.type, mode: e.mode ?? null, contexts: parseJson(e.contexts, []), cameo: e.cameo ?? null,
@@ -1034,7 +1067,7 @@ function restoreRecord(r: Row): AnalysisRecord {
 
 function toAggReport(r: Row): AggReport {
   return {
-    seq: Number(r.seq), article: String(r.article_id), group: Number(r.dup_group), type: r.type, mode: r.mode ?? null, cameo: r.cameo ?? null,
+    seq: Number(r.seq), key: `${r.pub_day ?? '9999'}|${r.article_id}|${r.rec_event}`, article: String(r.article_id), group: Number(r.dup_group), type: r.type, mode: r.mode ?? null, cameo: r.cameo ?? null,
     quad: Number(r.quad), goldstein: r.goldstein === null ? null : Number(r.goldstein), date: r.date ?? null, lo: r.date_lo ?? null, hi: r.date_hi ?? null,
     pubDay: r.pub_day ?? null, modality: r.modality, location: r.location === null || r.location === undefined ? null : Number(r.location),
     contexts: parseJson(r.contexts, []), quantities: parseJson(r.quantities, []),

@@ -405,15 +405,6 @@ export interface IngestResult {
   newActors: number;
 }
 
-/** One record of a batch write (see Store.ingestRecords). */
-export interface IngestBatchItem {
-  record: AnalysisRecord;
-  options?: IngestRecordOptions;
-}
-
-/** The outcome of one record of a batch: stored, or the one-line reason it was refused. */
-export type IngestBatchResult = { ok: true; result: IngestResult } | { ok: false; reason: string };
-
 // ---------------------------------------------------------------------------------------------
 // Exports
 
@@ -429,14 +420,10 @@ export interface Store {
 
   /** Stores one analysis record in one transaction: article, actors, fused events, facts. */
   ingestRecord(record: AnalysisRecord, options?: IngestRecordOptions): Promise<IngestResult>;
-  /**
-   * Stores several records in ONE transaction, in the order given: the single writer of
-   * `ingest --workers N` and of queue workers batches its writes this way (one commit, one fsync,
-   * one advisory lock per batch instead of per article). The result is the same as calling
-   * `ingestRecord` on each in order. A record that fails validation fails alone (its slot holds
-   * the reason); if the batch transaction itself fails, each record is retried on its own.
-   */
-  ingestRecords(items: readonly IngestBatchItem[]): Promise<IngestBatchResult[]>;
+  /** Stores several records in one transaction (bulk loads: one commit instead of many). Each
+   *  article is still all-or-nothing; a record that fails validation gets `{ error }` in its slot
+   *  and the others are stored. A database error rolls the whole batch back and is thrown. */
+  ingestRecords(items: readonly { record: AnalysisRecord; options?: IngestRecordOptions }[]): Promise<(IngestResult | { error: string })[]>;
   /** The article id stored for a raw-input hash (see IngestRecordOptions.sourceHash), or null. */
   sourceSeen(sourceHash: string): Promise<string | null>;
   /** Removes an article and everything derived from it only (orphan events and actors go too). */

@@ -1,5 +1,5 @@
 /**
- * Store.ingestRecords (the batch write of the single writer) on both backends: the same store
+ * Store.ingestRecords (the batch write of the single writer; kb's implementation) on both backends: the same store
  * content as one ingestRecord per record, and a bad record fails alone.
  */
 import { test } from 'node:test';
@@ -29,12 +29,12 @@ async function check(open: () => Promise<Store>) {
     bad.article.url = null;
     bad.events[0]!.evidence = [{ start: 0, end: 10 ** 9 }];
     const res = await two.ingestRecords([...records.map((r) => ({ record: r, options: { origin: r.article.id } })), { record: bad }]);
-    assert.deepEqual(res.slice(0, 3).map((r) => r.ok && r.result.status), ['new', 'new', 'new']);
-    assert.equal(res[3]!.ok, false);
+    assert.deepEqual(res.slice(0, 3).map((r) => !('error' in r) && r.status), ['new', 'new', 'new']);
+    assert.ok('error' in res[3]!);
     assert.deepEqual(await content(two), await content(one));
     // A second batch of the same records changes nothing.
     const again = await two.ingestRecords(records.map((r) => ({ record: r })));
-    assert.deepEqual(again.map((r) => r.ok && r.result.status), ['unchanged', 'unchanged', 'unchanged']);
+    assert.deepEqual(again.map((r) => !('error' in r) && r.status), ['unchanged', 'unchanged', 'unchanged']);
     assert.deepEqual(await two.check(), []);
   } finally { await one.close(); await two.close(); }
 }

@@ -42,7 +42,7 @@ CREATE TABLE article_bands (
 CREATE INDEX article_bands_article ON article_bands(article);
 
 CREATE TABLE actors (
-  seq INTEGER PRIMARY KEY,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: caches keyed by actor seq stay valid
   key TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL, type TEXT NOT NULL, code TEXT, sector TEXT, wikidata TEXT,
   coords TEXT
