@@ -7,10 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchResult, BenchSection } from './section.js';
 import { analyzeSection } from './sections/analyze.js';
+import { workersSection } from './sections/workers.js';
 
 /** Every section, in the order they run. */
 export const SECTIONS: readonly BenchSection[] = [
   analyzeSection,
+  workersSection,
 ];
 
 function table(rows: string[][]): string {

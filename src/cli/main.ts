@@ -14,6 +14,10 @@ import { timelineCommand } from './timeline-command.js';
 import { postureCommand } from './posture-command.js';
 import { searchCommand } from './search-command.js';
 import { exportCommand } from './export-command.js';
+import { enqueueCommand } from './enqueue-command.js';
+import { workerCommand } from './worker-command.js';
+import { queueCommand } from './queue-command.js';
+import { QUEUE_HELP } from './queue-options.js';
 import { StoreError } from '../store/store.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
 import { tokenCommand, TOKEN_HELP } from './token-command.js';
@@ -29,7 +33,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: 'analyze FILE|- [--published DATE] [--title T] [--format text|json] [--explain] | analyze --jsonl FILE|-' },
   eval: { run: evalCommand, help: 'eval GOLD_DIR [--format text|json] [--check] | eval --dev DIR [--format text|json] [--check]' },
   schema: { run: schemaCommand, help: 'schema  (prints the JSON Schema of the analysis record)' },
-  ingest: { run: ingestCommand, help: 'ingest PATH|DIR|GLOB… [--published DATE] [--db FILE|postgres://…] [--format auto|records] [--force] [--quiet] [--json]' },
+  ingest: { run: ingestCommand, help: 'ingest PATH|DIR|GLOB… [--published DATE] [--db FILE|postgres://…] [--format auto|records] [--force] [--quiet] [--json] [--workers N] [--batch-size N]' },
   events: { run: eventsCommand, help: 'events [--actor X] [--recipient Y] [--party X [--other Y]] [--type T,…] [--quad 1,…] [--modality M] [--from D] [--to D] [--source S] [--text Q] [--min-sources N] [--limit N] [--format table|json|csv]' },
   actor: { run: actorCommand, help: 'actor NAME|CODE|QID|aN [--format table|json] | actor --list [PREFIX]' },
   timeline: { run: timelineCommand, help: 'timeline A B [--period day|week|month|year] [--from D] [--to D] [--directed] [--format table|json|csv]' },
@@ -41,6 +45,9 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   read: { run: readCommand, help: 'read FILE|DIR|GLOB|URL… [--allow-private] [--published DATE]   (HTML, RSS/Atom, WARC, JSONL → JSON lines)' },
   watch: { run: watchCommand, help: 'watch FEED… [--every 10m] [--state FILE] [--once] [--allow-private] [--timeout 20s]' },
+  enqueue: { run: enqueueCommand, help: 'enqueue PATH|DIR|GLOB|FEED|URL… [--published DATE] [--high-water N] [--allow-private] [--json]' },
+  worker: { run: workerCommand, help: 'worker --db postgres://… [--concurrency N] [--lock-ms MS]   (SIGTERM: finish jobs in hand, then exit)' },
+  queue: { run: queueCommand, help: 'queue status [--json] | queue retry-dead   (queue commands take ' + QUEUE_HELP + ')' },
 };
 
 const USAGE = `usage: sitrep <command> [options]\n\ncommands:\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n`;

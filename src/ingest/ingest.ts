@@ -22,6 +22,8 @@ import { READERS, readerFor } from './readers.js';
 import { readRecords, type RecordItem } from './records-source.js';
 import { canonicalJson } from '../store/sql-store.js';
 import { PROJECT_ROOT } from '../util/paths.js';
+import { inProcessExecutor, type AnalyzeExecutor, type AnalyzeOutcome } from '../scale/analyzer-pool.js';
+import { failureReason } from '../scale/failure-reason.js';
 
 export interface IngestOptions {
   /** default publication date for items that carry none */
@@ -37,8 +39,12 @@ export interface IngestOptions {
   /** records written per transaction (default 32): one commit per batch instead of per article;
    *  a batch is also written when it is 300 ms old, so progress and crash loss stay small */
   batchSize?: number;
-  /** the analyzer (a worker pool may pass its own) */
+  /** the analyzer, called one article at a time in this thread (tests pass their own) */
   analyze?: (input: ArticleInput, options: AnalyzeOptions) => AnalysisRecord | Promise<AnalysisRecord>;
+  /** where analysis runs: in this thread (default) or a worker_threads pool (`--workers N`,
+   *  see src/scale/analyzer-pool.ts). Results come back in input order, so the store ends up
+   *  the same whatever the executor. */
+  executor?: AnalyzeExecutor;
 }
 
 export interface IngestProgress {
@@ -121,7 +127,8 @@ async function plan(locators: readonly string[], opts: IngestOptions): Promise<{
  */
 export async function ingest(store: Store, locators: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = Date.now();
-  const analyzeFn = opts.analyze ?? defaultAnalyze;
+  const executor = opts.executor ?? (opts.analyze ? functionExecutor(opts.analyze) : inProcessExecutor());
+  const batchSize = Math.max(1, opts.batchSize ?? 32);
   const s: IngestSummary = {
     done: 0, total: null, new: 0, replaced: 0, unchanged: 0, duplicates: 0, failed: 0, newEvents: 0, fusedEvents: 0,
     elapsedMs: 0, reports: 0, facts: 0, failures: [], rate: 0, aborted: false,
@@ -139,9 +146,6 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
     s.newEvents += r.newEvents; s.fusedEvents += r.fusedEvents; s.reports += r.reports; s.facts += r.facts;
   };
 
-  const batchSize = Math.max(1, opts.batchSize ?? 32);
-  let pending: { record: AnalysisRecord; options: IngestRecordOptions }[] = [];
-  let batchStart = 0;
   const { files, errors } = await plan(locators, opts);
   for (const e of errors) fail(e.origin, e.reason);
   // One item per file is the common case; readers of feeds/WARC/JSONL yield more and the total grows.
@@ -150,90 +154,106 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
   let extra = 0;
   tick();
 
-  for (const f of files) {
-    if (opts.signal?.aborted) { s.aborted = true; break; }
-    const items: AsyncIterable<Item> = opts.format === 'records'
-      ? readRecords(f.locator)
-      : f.reader!.read(f.locator, { published: opts.published ?? null, allowPrivate: opts.allowPrivate, signal: opts.signal });
-    let first = true;
-    try {
-      for await (const item of items) {
-        if (opts.signal?.aborted) { s.aborted = true; break; }
-        if (!first) { extra++; s.total = files.length + errors.length + extra; }
-        first = false;
-        await handle(item);
-        tick();
+  // Three steps, streamed: read and pre-check (this thread) → analyse (the executor, in input
+  // order, a bounded number in flight) → write (this thread, the ONE writer, in batches).
+  type Step = { origin: string; input: ArticleInput | null; options: AnalyzeOptions; hash: string | null; record: AnalysisRecord | null };
+  async function* steps(): AsyncGenerator<Step> {
+    for (const f of files) {
+      if (opts.signal?.aborted) { s.aborted = true; break; }
+      const items: AsyncIterable<Item> = opts.format === 'records'
+        ? readRecords(f.locator)
+        : f.reader!.read(f.locator, { published: opts.published ?? null, allowPrivate: opts.allowPrivate, signal: opts.signal });
+      let first = true;
+      try {
+        for await (const item of items) {
+          if (opts.signal?.aborted) { s.aborted = true; break; }
+          if (!first) { extra++; s.total = files.length + errors.length + extra; }
+          first = false;
+          if (item.kind === 'error') { fail(item.origin, item.reason); s.done++; tick(); continue; }
+          if (item.kind === 'record') { yield { origin: item.origin, input: null, options: {}, hash: null, record: item.record }; continue; }
+          const published = item.input.published ?? opts.published ?? null;
+          const hash = sourceHash(item.input, published);
+          if (!opts.force && await store.sourceSeen(hash)) { s.unchanged++; s.done++; tick(); continue; }
+          yield { origin: item.origin, input: item.input, options: { published }, hash, record: null };
+        }
+      } catch (e) {
+        // A reader that throws (instead of yielding an error item) loses the rest of its locator only.
+        fail(f.locator, `reader ${f.reader?.name ?? 'records'} failed: ${(e as Error).message}`);
       }
-    } catch (e) {
-      // A reader that throws (instead of yielding an error item) loses the rest of its locator only.
-      fail(f.locator, `reader ${f.reader?.name ?? 'records'} failed: ${(e as Error).message}`);
+      if (first && !s.aborted) { s.done++; tick(); }
+      if (s.aborted) break;
     }
-    if (first && !s.aborted) { s.done++; tick(); }
-    if (s.aborted) break;
   }
-  // What was analysed before an interruption is still written: it is complete work.
-  await flush();
-  tick();
+
+  let batch: { record: AnalysisRecord; options: IngestRecordOptions & { origin: string } }[] = [];
+  let batchStarted = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const b = batch;
+    batch = [];
+    let results: (IngestResult | { error: string })[];
+    try {
+      results = await store.ingestRecords(b);
+    } catch (e) {
+      if (!(e instanceof StoreError) && b.length === 1) throw e;
+      // One bad article must not cost the batch: write them one by one to find it.
+      results = [];
+      for (const x of b) {
+        try { results.push(await store.ingestRecord(x.record, x.options)); } catch (e2) { results.push({ error: (e2 as Error).message }); }
+      }
+    }
+    results.forEach((r, i) => { if ('error' in r) fail(b[i]!.options.origin, r.error); else tally(r); });
+    s.done += b.length;
+    tick();
+  };
+
+  try {
+    for await (const [st, out] of executor.map(steps())) {
+      const record = st.record ?? outcomeRecord(st, out);
+      if (!record) { s.done++; tick(); continue; }
+      if (!batch.length) batchStarted = Date.now();
+      batch.push({ record, options: st.hash ? { origin: st.origin, sourceHash: st.hash } : { origin: st.origin } });
+      // Count-based batches keep the writes the same whatever the speed; the time bound only
+      // keeps a slow stream (a feed, a URL list) from holding analysed articles back.
+      if (batch.length >= batchSize || Date.now() - batchStarted > 300) await flush();
+    }
+    // What was analysed before an interrupt is still written: nothing finished is thrown away.
+    await flush();
+  } finally {
+    if (!opts.executor) await executor.close();
+  }
   s.elapsedMs = Date.now() - t0;
   const stored = s.new + s.replaced + s.unchanged;
   s.rate = s.elapsedMs > 0 ? Math.round((stored / (s.elapsedMs / 1000)) * 10) / 10 : 0;
   return s;
 
-  async function flush(): Promise<void> {
-    if (!pending.length) return;
-    const batch = pending;
-    pending = [];
-    batchStart = 0;
-    let results: (IngestResult | { error: string })[];
-    try {
-      results = await store.ingestRecords(batch.map((b) => ({ record: b.record, options: b.options })));
-    } catch (e) {
-      if (!(e instanceof StoreError) && batch.length === 1) throw e;
-      // One bad article must not cost the batch: write them one by one to find it.
-      results = [];
-      for (const b of batch) {
-        try { results.push(await store.ingestRecord(b.record, b.options)); } catch (e2) { results.push({ error: (e2 as Error).message }); }
-      }
-    }
-    results.forEach((r, i) => {
-      if ('error' in r) fail(batch[i].options.origin ?? '?', r.error);
-      else tally(r);
-      s.done++;
-    });
+  function outcomeRecord(st: Step, out: AnalyzeOutcome | null): AnalysisRecord | null {
+    if (!out) return null;
+    if (out.ok) return out.record;
+    fail(st.origin, out.reason);
+    return null;
   }
+}
 
-  async function write(record: AnalysisRecord, options: IngestRecordOptions): Promise<void> {
-    if (!pending.length) batchStart = Date.now();
-    pending.push({ record, options });
-    if (pending.length >= batchSize || Date.now() - batchStart > 300) await flush();
-  }
-
-  async function handle(item: Item): Promise<void> {
-    if (item.kind === 'error') { fail(item.origin, item.reason); s.done++; return; }
-    try {
-      if (item.kind === 'record') {
-        await write(item.record, { origin: item.origin });
-        return;
+/** A caller's analyze function as an in-thread executor (one article at a time). */
+function functionExecutor(fn: NonNullable<IngestOptions['analyze']>): AnalyzeExecutor {
+  return {
+    workers: 0,
+    async *map(items) {
+      for await (const item of items) {
+        if (!item.input) { yield [item, null]; continue; }
+        let out: AnalyzeOutcome;
+        try { out = { ok: true, record: await fn(item.input, item.options ?? {}) }; } catch (e) {
+          out = { ok: false, reason: failureReason(e) };
+        }
+        yield [item, out];
       }
-      const published = item.input.published ?? opts.published ?? null;
-      const hash = sourceHash(item.input, published);
-      if (!opts.force) {
-        const seen = await store.sourceSeen(hash);
-        if (seen) { s.unchanged++; s.done++; return; }
-      }
-      let record: AnalysisRecord;
-      try {
-        record = await analyzeFn(item.input, { published });
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        throw new InputError(`the analyzer failed: ${(e as Error).message}`);
-      }
-      await write(record, { origin: item.origin, sourceHash: hash });
-    } catch (e) {
-      if (e instanceof InputError || e instanceof StoreError) { fail(item.origin, e.message); s.done++; }
-      else throw e;
-    }
-  }
+    },
+    async run(input, options = {}) {
+      try { return { ok: true, record: await fn(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
+    },
+    async close() { /* nothing to release */ },
+  };
 }
 
 /** The end-of-run summary as text lines (what `sitrep ingest` prints). */

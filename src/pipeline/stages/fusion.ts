@@ -19,6 +19,16 @@ function codes(doc: Doc, ids: string[]): Set<string> {
   return new Set(ids.map((id) => byId.get(id) ?? id));
 }
 
+/** The sentence holding an offset (sentences are sorted and disjoint); -1 when none. */
+function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0, hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1; else if (offset >= s.end) lo = mid + 1; else return mid;
+  }
+  return -1;
+}
+
 function compatibleSets(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return true;
   for (const x of a) if (b.has(x)) return true;
@@ -54,10 +64,14 @@ function shouldFuse(doc: Doc, a: EventAnn, b: EventAnn, cues: Cues): string | nu
   if (isAnaphoricNominal(doc, b) || isAnaphoricNominal(doc, a)) return 'fusion:anaphoric-nominal';
   for (const c of cues.get(a) ?? [a.cue]) {
     // "the coup, which ousted …": b's subject is a's cue
-    if (!b.actor.length && b.cue.start > c.end && /^\s*,\s*(which|that)\s+$/.test(doc.text.slice(c.end, b.cue.start))) return 'fusion:relative-clause-on-event';
+    // (Lengths are checked before slicing: an event fused from many statements is compared with
+    // every later one, and slicing the text between far-apart cues made long articles cubic.)
+    if (!b.actor.length && b.cue.start > c.end && b.cue.start - c.end <= 200 && /^\s*,\s*(which|that)\s+$/.test(doc.text.slice(c.end, b.cue.start))) return 'fusion:relative-clause-on-event';
     // "took power in a July 2023 coup": two cues of one statement in the same clause
-    const gap = doc.text.slice(Math.min(c.end, b.cue.end), Math.max(c.start, b.cue.start));
-    if (gap.length <= 30 && !/[,;.]/.test(gap) && b.sentence === doc.sentences.findIndex((s) => s.start <= c.start && c.start < s.end)) return 'fusion:same-clause';
+    const gapStart = Math.min(c.end, b.cue.end), gapEnd = Math.max(c.start, b.cue.start);
+    if (gapEnd - gapStart > 30) continue;
+    const gap = doc.text.slice(gapStart, gapEnd);
+    if (!/[,;.]/.test(gap) && b.sentence === sentenceAt(doc, c.start)) return 'fusion:same-clause';
   }
   if (headLemma(doc, a) === headLemma(doc, b) && a.actor.length && b.actor.length && a.recipient.join() === b.recipient.join()) return 'fusion:same-cue-same-participants';
   return null;

@@ -23,13 +23,29 @@ export function normToken(s: string): string {
   return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, '-');
 }
 
+/** Longest whitespace-free run wink is given whole; real words and most URLs are shorter. */
+export const MAX_RUN = 100;
+
+/**
+ * The text with a space inserted after every MAX_RUN characters of a whitespace-free run.
+ * @example breakLongRuns('A'.repeat(250)) // 'A'×100 + ' ' + 'A'×100 + ' ' + 'A'×50
+ */
+export function breakLongRuns(text: string): string {
+  // Linear: one pass, a bounded quantifier.
+  const re = new RegExp(`\\S{${MAX_RUN}}(?=\\S)`, 'g');
+  return re.test(text) ? text.replace(re, '$& ') : text;
+}
+
 export const tokensStage: Stage = {
   name: 'tokens',
   requires: ['layout'],
   sets: ['tokens', 'sentences'],
   run(doc: Doc) {
     const text = doc.text;
-    const w = wink().readDoc(text);
+    // wink's tokenizer is quadratic in the length of one whitespace-free run (100,000 capitals
+    // took minutes): it reads a copy where such runs are cut every MAX_RUN characters by an
+    // inserted space. Tokens are then found back in `text` by position, so offsets never shift.
+    const w = wink().readDoc(breakLongRuns(text));
     const its = wink().its;
     const values = w.tokens().out(its.value) as string[];
     const spaces = w.tokens().out(its.precedingSpaces as any) as string[];
@@ -43,11 +59,18 @@ export const tokensStage: Stage = {
     let cursor = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
-      cursor += spaces[k]?.length ?? 0;
+      // Consume only the preceding spaces that are really in the text: the ones breakLongRuns
+      // inserted are not.
+      const sp = spaces[k]?.length ?? 0;
+      for (let n = 0; n < sp && cursor < text.length && /\s/.test(text[cursor]); n++) cursor++;
       if (!v || !v.trim()) { cursor += v?.length ?? 0; continue; }
       let at = cursor;
       if (text.startsWith(v, at) === false) {
-        at = text.indexOf(v, Math.max(0, cursor - 8));
+        // Look only a little around: an unbounded indexOf that misses scans to the end of the
+        // text on every miss, quadratic on hostile input.
+        const from = Math.max(0, cursor - 8);
+        at = text.slice(from, cursor + 64 + v.length).indexOf(v);
+        if (at >= 0) at += from;
         if (at < 0 || at - cursor > 64) {
           at = cursor;
           while (at < text.length && /\s/.test(text[at])) at++;

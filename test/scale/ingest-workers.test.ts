@@ -1,0 +1,51 @@
+/**
+ * `ingest --workers N`: the same store content and the same summary whatever N (ordered results,
+ * one writer), and a bad item is accounted for the same way.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { createExecutor } from '../../src/scale/analyzer-pool.js';
+import { syntheticArticles } from '../../src/scale/synthetic-articles.js';
+import { PROJECT_ROOT } from '../../src/util/paths.js';
+
+async function content(store: Store) {
+  const recs: unknown[] = [];
+  for await (const r of store.exportRecords()) recs.push(r);
+  const events: unknown[] = [];
+  for await (const e of store.exportEvents()) events.push(e);
+  const { location: _l, ...stats } = await store.stats();
+  return { recs, events, stats };
+}
+
+test('ingest with 0, 1 and 2 analyzer threads leaves the same store and the same summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
+  try {
+    for (const f of readdirSync(join(PROJECT_ROOT, 'examples'))) if (f.endsWith('.txt')) copyFileSync(join(PROJECT_ROOT, 'examples', f), join(dir, f));
+    for (const a of syntheticArticles(16, 11)) writeFileSync(join(dir, `${a.id}.txt`), `${a.title}\n\n${a.text}\n`);
+    writeFileSync(join(dir, 'zz-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]));
+    const runs = [];
+    for (const workers of [0, 1, 2]) {
+      const store = await openStore(':memory:');
+      const executor = await createExecutor(workers);
+      try {
+        // A small batch size so that several batches are written.
+        const summary = await ingest(store, [dir], { published: '2024-03-18', executor, batchSize: 5 });
+        const { elapsedMs: _e, rate: _r, ...rest } = summary;
+        runs.push({ workers, summary: rest, content: await content(store) });
+      } finally { await executor.close(); await store.close(); }
+    }
+    assert.equal(runs[0]!.summary.new, 19);
+    assert.equal(runs[0]!.summary.failed, 1);
+    assert.match(runs[0]!.summary.failures[0]!.reason, /binary/);
+    for (const r of runs.slice(1)) {
+      assert.deepEqual(r.summary, runs[0]!.summary, `summary with ${r.workers} workers`);
+      assert.deepEqual(r.content, runs[0]!.content, `store with ${r.workers} workers`);
+    }
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
