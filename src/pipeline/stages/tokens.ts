@@ -5,18 +5,9 @@
  * - a split right after a title abbreviation ("Col. Maj. Amadou Abdramane") is undone.
  * Both corrections only merge or cut token ranges, so no offset ever shifts.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence, Stage, Token } from '../doc.js';
 import { lexicon } from '../../data/lexicons.js';
-
-type Wink = ReturnType<typeof winkNLP>;
-let nlp: Wink | null = null;
-function wink(): Wink {
-  // Only the parts we use: sentence boundaries, POS tags (lemmas need POS).
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
-  return nlp;
-}
+import { sharedWink as wink } from '../../data/wink.js';
 
 /** Lower-case with typographic quotes and dashes folded, so rules match "didn’t" as "didn't". */
 export function normToken(s: string): string {
