@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Doc } from '../pipeline/doc.js';
 import { analyzeDoc } from '../pipeline/index.js';
 import { SHARED_DIR } from '../util/paths.js';
+import { isoDate } from '../eval/dev-harness.js';
 
 /** The shared directory: env SITREP_SHARED, else ../shared beside the project, else null. */
 export function sharedDir(): string | null {
@@ -85,7 +86,7 @@ export function scoreMeantime(shared: string): MeantimeScore | null {
   const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as MeantimeDoc);
   const score: MeantimeScore = { docs: rows.length, named: { total: 0, found: 0, strict: 0 }, missed: [] };
   for (const r of rows) {
-    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: r.dct });
+    const doc = analyzeDoc({ text: r.text, id: r.doc_id }, { published: isoDate(r.dct) ?? undefined });
     // MEANTIME's text is the analysed text (no title/byline to strip): offsets must agree
     const shift = doc.text === r.text ? 0 : doc.text.indexOf(r.text.slice(0, 200));
     const ours = doc.mentions.filter((m) => m.entity && m.kind !== 'pronoun' && m.kind !== 'descriptor');
