@@ -7,8 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { sharedWink } from './wink.js';
 import type { Country } from 'world-countries';
 import type { MentionKind } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
@@ -148,9 +147,6 @@ const DescriptorsFile = z.object({
   determiners: z.array(z.string()),
 });
 
-type Wink = ReturnType<typeof winkNLP>;
-let tokenizer: Wink | null = null;
-
 /** Splits a lexicon phrase exactly as the tokens stage splits text. @example tokenizePhrase("U.S.-led") → ["U.S.", "-", "led"] */
 export function tokenizePhrase(phrase: string): string[] {
   return tokenizeMany([phrase])[0];
@@ -177,7 +173,8 @@ const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 /** Tokenises phrases with wink itself, in one call (one document, phrases on their own paragraphs). */
 export function tokenizeWithWink(phrases: readonly string[]): string[][] {
-  tokenizer ??= winkNLP(model, []);
+  // the tokens stage's own instance: tokenisation does not depend on the sbd/pos pipes
+  const tokenizer = sharedWink();
   const SEP = '\n\n';
   const text = phrases.join(SEP);
   const starts: number[] = [];

@@ -5,23 +5,18 @@
  * - a split right after a title abbreviation ("Col. Maj. Amadou Abdramane") is undone.
  * Both corrections only merge or cut token ranges, so no offset ever shifts.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence, Stage, Token } from '../doc.js';
 import { lexicon } from '../../data/lexicons.js';
-
-type Wink = ReturnType<typeof winkNLP>;
-let nlp: Wink | null = null;
-function wink(): Wink {
-  // Only the parts we use: sentence boundaries, POS tags (lemmas need POS).
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
-  return nlp;
-}
+import { sharedWink as wink } from '../../data/wink.js';
 
 /** Lower-case with typographic quotes and dashes folded, so rules match "didn’t" as "didn't". */
 export function normToken(s: string): string {
-  return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, '-');
+  const low = s.toLowerCase();
+  // most tokens hold none of these: one test instead of three replace scans
+  if (!FOLDABLE.test(low)) return low;
+  return low.replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, '-');
 }
+const FOLDABLE = /[’‘`´“”„–—]/;
 
 /** Longest whitespace-free run wink is given whole; real words and most URLs are shorter. */
 export const MAX_RUN = 100;
@@ -54,7 +49,7 @@ export const tokensStage: Stage = {
 
     // wink index → our token index (-1 for whitespace tokens, which we drop). Offsets come from
     // wink's preceding-space strings; if wink ever changed a token's text we fall back to a search.
-    const map: number[] = new Array(values.length).fill(-1);
+    const map = new Int32Array(values.length).fill(-1);
     const tokens: Token[] = [];
     let cursor = 0;
     for (let k = 0; k < values.length; k++) {
@@ -77,9 +72,12 @@ export const tokensStage: Stage = {
         }
       }
       const end = Math.min(text.length, at + v.length);
-      const surface = text.slice(at, end);
+      // wink's value is the surface itself whenever it starts here (the common case): no slice
+      const surface = at === cursor && end === at + v.length ? v : text.slice(at, end);
+      const norm = normToken(surface);
+      const lem = lemmas[k] || v;
       map[k] = tokens.length;
-      tokens.push({ i: tokens.length, start: at, end, text: surface, norm: normToken(surface), lemma: (lemmas[k] || v).toLowerCase(), pos: pos[k] || 'X', sent: 0 });
+      tokens.push({ i: tokens.length, start: at, end, text: surface, norm, lemma: lem === surface ? norm === surface ? norm : lem.toLowerCase() : lem.toLowerCase(), pos: pos[k] || 'X', sent: 0 });
       cursor = end;
     }
 
