@@ -141,7 +141,10 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   while (b >= s.tokStart) {
     const t = T[b];
     // "British aircraft using guided missiles killed …": a participle right after a noun modifies it
-    if (isVerbish(t) && !(t.pos === 'VERB' && t.norm.endsWith('ing') && b > s.tokStart && (T[b - 1].pos === 'NOUN' || T[b - 1].pos === 'PROPN') && T[b - 1].norm !== 'that' && b < k)) break;
+    // "a US delegation led by X visited …": a passive participle + "by" after a noun modifies it too
+    const afterNoun = b > s.tokStart && (T[b - 1].pos === 'NOUN' || T[b - 1].pos === 'PROPN') && T[b - 1].norm !== 'that' && b < k;
+    const modifier = t.pos === 'VERB' && afterNoun && (t.norm.endsWith('ing') || T[b + 1]?.norm === 'by' && /(ed|en|led|ld|wn)$/.test(t.norm));
+    if (isVerbish(t) && !modifier) break;
     if (t.norm === ';' || t.norm === ':' || t.norm === '"' || SUBORDINATORS.has(t.norm) && t.pos !== 'ADV' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos !== 'DET') break;
     // "Israeli helicopters and tanks shelled …": "and" between nouns with no verb after it joins noun phrases
     if (t.norm === ',' && !isListGlue(ctx, b)) break;

@@ -14,12 +14,7 @@ import { ingest } from '../../src/ingest/ingest.js';
 import { SAMPLE_FILE, SECOND_FILE, WIRE_FILE } from './niger-fixtures.js';
 import { readFileSync } from 'node:fs';
 
-// Until the engine reads every article's events (e.g. "revoked … an agreement that allowed American
-// troops … to operate" as NER SANCTION USA in the second outlet's story), this stays a todo; the
-// lead removes the mark when it passes.
-const todo = 'needs events stage';
-
-test('acceptance: three articles on the US–Niger rupture become one sourced record', { todo }, async () => {
+test('acceptance: three articles on the US–Niger rupture become one sourced record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-accept-'));
   const store = await openStore(join(dir, 'kb.db'));
   try {
