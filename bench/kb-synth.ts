@@ -8,17 +8,8 @@
  */
 import type { AnalysisRecord, EntityRecord, EventRecord, PloverType } from '../src/contract/analysis-schema.js';
 
-/** mulberry32: a small seeded PRNG (deterministic across runs and machines). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './corpus.js';
+import { rng } from './corpus.js';
 
 const COUNTRIES: [string, string][] = [
   ['USA', 'the United States'], ['NER', 'Niger'], ['FRA', 'France'], ['RUS', 'Russia'], ['CHN', 'China'], ['IRN', 'Iran'], ['MLI', 'Mali'],

@@ -3,9 +3,10 @@
  * handles it — by URL scheme, by file extension, then by content sniffing — and stream its
  * items. One list of readers, in priority order; the knowledge base's plain-text reader joins it.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ReadOptions, SourceItem, SourceReader } from './source.js';
+import { walk } from './file-walk.js';
 import { urlReader } from './url-reader.js';
 import { warcReader } from './warc-reader.js';
 import { feedReader } from './feed-reader.js';
@@ -55,18 +56,6 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-async function walk(dir: string, out: string[], limit: number): Promise<void> {
-  let entries;
-  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return; }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (out.length >= limit) return;
-    if (e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out, limit);
-    else if (e.isFile()) out.push(p);
-  }
-}
 
 /**
  * Expands a locator into the files (or the URL) to read, sorted: a directory gives every file

@@ -8,10 +8,11 @@
  * date when none is given: saved articles are commonly named so, and without a reference date
  * "on Monday" cannot be resolved.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { decodeText, InputError, readSource } from '../io/read-input.js';
 import type { ReadOptions, SourceItem, SourceReader } from './source.js';
+import { walk } from './file-walk.js';
 
 export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '']);
 
@@ -52,19 +53,6 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + re + '$');
 }
 
-/** All regular files under a directory, sorted, hidden files and folders skipped. */
-async function walk(dir: string, out: string[], limit: number): Promise<void> {
-  let entries;
-  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return; }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (out.length >= limit) return;
-    if (e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out, limit);
-    else if (e.isFile()) out.push(p);
-  }
-}
 
 /** Most files one locator may expand to: a typo like `/` must not walk the whole disk forever. */
 export const MAX_EXPANSION = 1_000_000;
