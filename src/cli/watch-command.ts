@@ -9,6 +9,9 @@ import { watchFeeds, parseInterval, type PollReport } from '../sources/feed-watc
 import type { SourceArticle } from '../sources/source.js';
 import { parsePublished } from '../io/read-input.js';
 import { UsageError } from './main.js';
+import { openStore } from '../store/open-store.js';
+import { ingest as ingestInto } from '../ingest/ingest.js';
+import type { SourceReader } from '../sources/source.js';
 
 export type WatchIngest = (items: SourceArticle[], feed: string) => unknown | Promise<unknown>;
 
@@ -35,12 +38,24 @@ export async function watchCommand(argv: string[]): Promise<number> {
       'allow-private': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '20s' },
       published: { type: 'string' },
+      db: { type: 'string' },
+      print: { type: 'boolean', default: false },
     },
   });
   if (!positionals.length) throw new UsageError('give at least one feed URL or file');
   let every: number, timeoutMs: number;
   try { every = parseInterval(values.every!); timeoutMs = parseInterval(values.timeout!); } catch (e) { throw new UsageError((e as Error).message); }
   const published = values.published !== undefined ? parsePublished(values.published) : null;
+  // New items go into the knowledge base (--db, default ./sitrep.db or $SITREP_DB) through the
+  // same ingest path as `sitrep ingest`; --print writes them as JSON lines instead.
+  const store = values.print ? null : await openStore(values.db);
+  if (store) {
+    setWatchIngest(async (items, feed) => {
+      const reader: SourceReader = { name: 'watch', accepts: (l) => l === '-', async *read() { yield* items; } };
+      const s = await ingestInto(store, ['-'], { readers: [reader], published });
+      process.stderr.write(`sitrep watch: ${feed}: ${s.new} new, ${s.unchanged} already stored, ${s.newEvents} new events, ${s.fusedEvents} fused, ${s.failed} failed\n`);
+    });
+  }
   const ac = new AbortController();
   const stop = () => { process.stderr.write('sitrep watch: stopping after this round\n'); ac.abort(); };
   process.once('SIGINT', stop);
@@ -61,6 +76,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    await store?.close();
   }
   if (values.once) process.stderr.write(`sitrep watch: ${delivered} new items, ${errors} feed errors\n`);
   return values.once && errors && !delivered ? 1 : 0;

@@ -6,10 +6,10 @@
  */
 import type { SourceReader } from '../sources/source.js';
 import { textReader } from '../sources/text-source.js';
+import { defaultReaders, readerFor as sniffingReaderFor } from '../sources/index.js';
 
-export const READERS: SourceReader[] = [
-  textReader,
-];
+/** URLs, WARC, RSS/Atom, JSONL, HTML pages, then plain text (which also takes extensionless files). */
+export const READERS: SourceReader[] = [...defaultReaders(), textReader];
 
 /** Adds a reader ahead of the general ones (for plug-ins and tests). */
 export function registerReader(reader: SourceReader): void {
@@ -17,8 +17,7 @@ export function registerReader(reader: SourceReader): void {
   READERS.unshift(reader);
 }
 
-/** The first reader that accepts a locator, or null. */
+/** The first reader that accepts a locator (by scheme, extension, then content sniffing), or null. */
 export async function readerFor(locator: string, readers: readonly SourceReader[] = READERS): Promise<SourceReader | null> {
-  for (const r of readers) if (await r.accepts(locator)) return r;
-  return null;
+  return sniffingReaderFor(locator, readers);
 }

@@ -1,17 +1,10 @@
 /**
- * The readers `sitrep enqueue` and queue workers use: the ingest registry (text files, and
- * whatever was registered there) plus the source readers (HTML pages, RSS/Atom feeds, JSONL,
- * URLs). Specific readers first; the text reader also takes files without an extension.
+ * The readers `sitrep enqueue` and queue workers use: the same registry as `sitrep ingest`
+ * (URLs, WARC, feeds, JSONL, HTML pages, plain text), so every entry point reads alike.
  */
 import type { SourceReader } from '../sources/source.js';
 import { READERS } from '../ingest/readers.js';
-import { htmlReader } from '../sources/html-reader.js';
-import { feedReader } from '../sources/feed-reader.js';
-import { jsonlReader } from '../sources/jsonl-reader.js';
-import { urlReader } from '../sources/url-reader.js';
 
 export function allReaders(): SourceReader[] {
-  const out: SourceReader[] = [];
-  for (const r of [urlReader, feedReader, htmlReader, jsonlReader, ...READERS]) if (!out.some((x) => x.name === r.name)) out.push(r);
-  return out;
+  return [...READERS];
 }
