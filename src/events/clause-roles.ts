@@ -134,7 +134,14 @@ function skipAside(ctx: RoleContext, s: Sentence, k: number): number {
  */
 export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0): RoleHit | null {
   const T = ctx.tokens;
-  let k = verbGroupStart(ctx, s, head) - 1;
+  const g = verbGroupStart(ctx, s, head);
+  let k = g - 1;
+  // "an initial threat to boycott", "Niger's decision to expel": an infinitive hanging on a noun
+  // belongs to that noun's owner, not to whatever stands further left.
+  if (T[g]?.norm === 'to' && T[k]?.pos === 'NOUN' && !ctx.actorAt(k)) {
+    const owner = possessorOf(ctx, s, k);
+    return owner ? { ...owner, rule: 'subject.noun-infinitive-owner' } : null;
+  }
   k = skipAside(ctx, s, k);
   // The subject region runs left to the previous clause boundary.
   let b = k;
