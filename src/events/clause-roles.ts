@@ -18,6 +18,8 @@ const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Plural nouns that name a group whose members an "including …" list spells out. */
 const GROUP_NOUNS = new Set(['state', 'country', 'nation', 'ally', 'partner', 'neighbour', 'neighbor', 'member', 'government', 'power', 'capital', 'party', 'group']);
+/** Nouns whose to-infinitive states their owner's intent ("a threat to boycott", "its decision to leave"). */
+const INTENT_NOUNS = new Set(['threat', 'plan', 'decision', 'effort', 'attempt', 'bid', 'move', 'offer', 'proposal', 'pledge', 'promise', 'call', 'demand', 'order', 'ultimatum', 'refusal', 'intention', 'willingness', 'readiness', 'failure', 'agreement', 'deal', 'vow', 'campaign', 'push', 'drive', 'request', 'appeal', 'commitment', 'determination', 'resolve', 'plot', 'scheme']);
 const LIST_INTRO = new Set(['including', 'namely', 'like']);
 /** Prepositions that stay inside an argument noun phrase ("officials of Niger", "the government in Caracas"). */
 const NP_INNER_PREPS = new Set(['of', 'in', 'at', 'near']);
@@ -138,7 +140,7 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   let k = g - 1;
   // "an initial threat to boycott", "Niger's decision to expel": an infinitive hanging on a noun
   // belongs to that noun's owner, not to whatever stands further left.
-  if (T[g]?.norm === 'to' && T[k]?.pos === 'NOUN' && !ctx.actorAt(k)) {
+  if (T[g]?.norm === 'to' && T[k]?.pos === 'NOUN' && INTENT_NOUNS.has(T[k].lemma) && !ctx.actorAt(k)) {
     const owner = possessorOf(ctx, s, k);
     return owner ? { ...owner, rule: 'subject.noun-infinitive-owner' } : null;
   }
