@@ -82,6 +82,14 @@ export class RoleContext {
   }
 }
 
+/** Index of the first token that starts at or after `offset` (binary search; tokens are in text order). */
+export function tokenIndexAt(doc: Doc, offset: number): number {
+  const T = doc.tokens;
+  let lo = 0, hi = T.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (T[mid].start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 const contexts = new WeakMap<Doc, RoleContext>();
 
 /** The Doc's RoleContext, built once after the entities stage and shared by every later stage. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Doc, EventAnn, ReportFrame, Sentence, Span, Stage, TimeAnn } from '../doc.js';
 import { loadData } from '../../data/load.js';
+import { MAX_EVENT_SENTENCE_TOKENS } from './events.js';
 import { RoleContext, subjectOf, roleContext } from '../../events/clause-roles.js';
 
 const VerbsFile = z.object({
@@ -134,7 +135,8 @@ export const attributionStage: Stage = {
     const ctx = roleContext(doc);
     const quotes = quoteSpans(doc);
     const frames: Frame[] = [];
-    for (const s of doc.sentences) frames.push(...findFrames(doc, ctx, s, quotes));
+    // Overlong "sentences" (tables, lists, junk) are not read for frames, as the events stage skips them.
+    for (const s of doc.sentences) if (s.tokEnd - s.tokStart <= MAX_EVENT_SENTENCE_TOKENS) frames.push(...findFrames(doc, ctx, s, quotes));
     extendQuoteFrames(doc, frames, quotes);
     doc.frames = frames;
     // A quotation with no frame of its own in its sentence takes the frame that closes the quote.

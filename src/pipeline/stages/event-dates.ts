@@ -10,7 +10,7 @@
  * it happened before the saying, but we do not invent when.
  */
 import type { Doc, EventAnn, Sentence, Stage, TimeAnn } from '../doc.js';
-import { RoleContext, verbGroupStart, roleContext } from '../../events/clause-roles.js';
+import { RoleContext, verbGroupStart, roleContext, tokenIndexAt } from '../../events/clause-roles.js';
 
 const LEFT_BOUNDARY = new Set([';', ':', 'that', 'which', 'who', '“', '”', '"']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", 'remains', 'remain']);
@@ -54,11 +54,11 @@ export const eventDatesStage: Stage = {
   run(doc: Doc) {
     const ctx = roleContext(doc);
     const T = doc.tokens;
-    const headOf = (e: EventAnn) => e.head ?? T.findIndex((t) => t.start >= e.cue.start);
+    const headOf = (e: EventAnn) => e.head ?? tokenIndexAt(doc, e.cue.start);
     for (const e of doc.events) {
       const s = doc.sentences[e.sentence];
       const head = headOf(e);
-      const frameTok = e.attribution?.span ? T.findIndex((t) => t.start >= e.attribution!.span!.start) : null;
+      const frameTok = e.attribution?.span ? tokenIndexAt(doc, e.attribution.span.start) : null;
       const [lo, hi] = segment(doc, s, head, frameTok);
       const a = T[lo].start, b = T[hi - 1].end;
       const own = doc.times.filter((t) => t.start >= a && t.end <= b && !(e.attribution?.span && t.start >= e.attribution.span.start && t.end <= e.attribution.span.end));

@@ -9,6 +9,9 @@ import {
   RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
+/** Longest sentence (in tokens) read for events. */
+export const MAX_EVENT_SENTENCE_TOKENS = 250;
+
 /** PLOVER types that need a recipient to be meaningful (PLOVER manual's "recipient: yes"). */
 const NEEDS_RECIPIENT = new Set(['COOPERATE', 'AID', 'SANCTION']);
 
@@ -21,6 +24,12 @@ export const eventsStage: Stage = {
     const { byFirstWord } = eventPatterns();
     const events: EventAnn[] = [];
     for (const s of doc.sentences) {
+      // No news sentence runs to hundreds of tokens; such a span is a table, a list or junk, and
+      // reading it clause by clause would cost time quadratic in its length.
+      if (s.tokEnd - s.tokStart > MAX_EVENT_SENTENCE_TOKENS) {
+        doc.trace.push({ stage: 'events', rule: 'sentence.too-long', span: { start: s.start, end: s.end }, detail: `${s.tokEnd - s.tokStart} tokens: not read for events` });
+        continue;
+      }
       const matches: PatternMatch[] = [];
       for (let t = s.tokStart; t < s.tokEnd; t++) {
         const tok = doc.tokens[t];

@@ -62,7 +62,8 @@ function shouldFuse(doc: Doc, a: EventAnn, b: EventAnn, cues: Cues): string | nu
   const za = doc.sentences[a.sentence].zone, zb = doc.sentences[b.sentence].zone;
   if ((za !== 'body') !== (zb !== 'body')) return 'fusion:headline-restates-body';
   if (isAnaphoricNominal(doc, b) || isAnaphoricNominal(doc, a)) return 'fusion:anaphoric-nominal';
-  for (const c of cues.get(a) ?? [a.cue]) {
+  // Both clause rules are local to b, and statements arrive in text order: the last few cues suffice.
+  for (const c of (cues.get(a) ?? [a.cue]).slice(-8)) {
     // "the coup, which ousted …": b's subject is a's cue
     // (Lengths are checked before slicing: an event fused from many statements is compared with
     // every later one, and slicing the text between far-apart cues made long articles cubic.)
@@ -103,6 +104,9 @@ function placeable(e: EventAnn): boolean {
   return true;
 }
 
+/** How many earlier statements of the same type a statement is compared with (plus the first 8: headline and lead). */
+const FUSION_WINDOW = 64;
+
 export const fusionStage: Stage = {
   name: 'fusion',
   requires: ['events'],
@@ -115,13 +119,22 @@ export const fusionStage: Stage = {
     });
     const out: EventAnn[] = [];
     const cues: Cues = new Map();
+    const byType = new Map<EventAnn['type'], EventAnn[]>();
     for (const e of order) {
       let fused = false;
-      for (const p of out) {
+      // Compare with statements of the same type only, and with the most recent ones first: a
+      // restatement is near (or in the headline), and this bounds the work on pathological input.
+      const same = byType.get(e.type) ?? [];
+      for (const p of same.length > FUSION_WINDOW ? [...same.slice(0, 8), ...same.slice(-FUSION_WINDOW)] : same) {
         const rule = shouldFuse(doc, p, e, cues);
         if (rule) { merge(p, e, rule); cues.get(p)!.push({ ...e.cue, sentence: e.sentence }); fused = true; break; }
       }
-      if (!fused) { out.push(e); cues.set(e, [{ ...e.cue, sentence: e.sentence }]); }
+      if (!fused) {
+        out.push(e);
+        cues.set(e, [{ ...e.cue, sentence: e.sentence }]);
+        if (!byType.has(e.type)) byType.set(e.type, []);
+        byType.get(e.type)!.push(e);
+      }
     }
     const kept = out.filter(placeable);
     kept.sort((a, b) => a.evidence[0].start - b.evidence[0].start || a.cue.start - b.cue.start);

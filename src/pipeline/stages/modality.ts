@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Doc, EventAnn, Stage } from '../doc.js';
 import type { Modality } from '../../contract/analysis-schema.js';
 import { loadData } from '../../data/load.js';
-import { verbGroupStart, RoleContext, roleContext } from '../../events/clause-roles.js';
+import { verbGroupStart, RoleContext, roleContext, tokenIndexAt } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 const Cue = z.object({ word: z.string(), example: z.string() });
@@ -33,7 +33,7 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
   const c = modalityCues();
   const T = doc.tokens;
   const s = doc.sentences[e.sentence];
-  const head = e.head ?? T.findIndex((t) => t.start >= e.cue.start);
+  const head = e.head ?? tokenIndexAt(doc, e.cue.start);
   const nominal = !!e.pending?.nominal;
   const from = nominal ? Math.max(s.tokStart, head - 3) : verbGroupStart(ctx, s, head);
   const group = T.slice(from, head);
