@@ -8,11 +8,22 @@ import { parseArgs } from 'node:util';
 import type { BenchResult, BenchSection } from './section.js';
 import { analyzeSection } from './sections/analyze.js';
 import { workersSection } from './sections/workers.js';
+import { kbSection } from './sections/kb.js';
+import { run as runWarc } from './sections/warc.js';
 
-/** Every section, in the order they run. */
+/** WARC streaming: records/s and peak RSS while reading a generated CC-NEWS-like file (prints its own lines). */
+const warcSection: BenchSection = {
+  name: 'warc',
+  description: 'WARC streaming: records/s and peak RSS (SITREP_BENCH_WARC_RECORDS, default 2000)',
+  async run() { await runWarc(); return { rows: [] }; },
+};
+
+/** Every section, in the order they run. The kb section builds a 100k-article store: `--scale 0.1` for a quick look. */
 export const SECTIONS: readonly BenchSection[] = [
   analyzeSection,
   workersSection,
+  warcSection,
+  kbSection,
 ];
 
 function table(rows: string[][]): string {
