@@ -75,10 +75,6 @@ test('hostile corpus through `sitrep ingest` (child process, 2 threads): no cras
     const files = readdirSync(dir);
     // every reader is registered: a feed or a JSONL file yields several items, never fewer than one
     assert.ok((summary.total ?? 0) >= files.length, `at least one item per file (${summary.total} for ${files.length} files)`);
-    for (const f of files) {
-      const mentioned = summary.failures.some((x) => x.origin.includes(f)) || (summary.total ?? 0) > 0;
-      assert.ok(mentioned, f);
-    }
     const failed = new Map(summary.failures.map((f) => [f.origin.replace(dir + '/', ''), f.reason]));
     assert.match(failed.get('binary.txt') ?? '', /binary/);
     assert.match(failed.get('invalid-utf8.txt') ?? '', /UTF-8/);
