@@ -22,7 +22,7 @@ import { READERS, readerFor } from './readers.js';
 import { readRecords, type RecordItem } from './records-source.js';
 import { canonicalJson } from '../store/sql-store.js';
 import { PROJECT_ROOT } from '../util/paths.js';
-import { inProcessExecutor, type AnalyzeExecutor, type AnalyzeOutcome } from '../scale/analyzer-pool.js';
+import { functionExecutor, inProcessExecutor, type AnalyzeExecutor, type AnalyzeOutcome } from '../scale/analyzer-pool.js';
 import { failureReason } from '../scale/failure-reason.js';
 
 export interface IngestOptions {
@@ -233,27 +233,6 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
     fail(st.origin, out.reason);
     return null;
   }
-}
-
-/** A caller's analyze function as an in-thread executor (one article at a time). */
-function functionExecutor(fn: NonNullable<IngestOptions['analyze']>): AnalyzeExecutor {
-  return {
-    workers: 0,
-    async *map(items) {
-      for await (const item of items) {
-        if (!item.input) { yield [item, null]; continue; }
-        let out: AnalyzeOutcome;
-        try { out = { ok: true, record: await fn(item.input, item.options ?? {}) }; } catch (e) {
-          out = { ok: false, reason: failureReason(e) };
-        }
-        yield [item, out];
-      }
-    },
-    async run(input, options = {}) {
-      try { return { ok: true, record: await fn(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
-    },
-    async close() { /* nothing to release */ },
-  };
 }
 
 /** The end-of-run summary as text lines (what `sitrep ingest` prints). */

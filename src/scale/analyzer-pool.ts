@@ -35,25 +35,33 @@ export interface AnalyzeExecutor {
   close(): Promise<void>;
 }
 
-/** Analyses in the calling thread, one article at a time (the default, `--workers 0` or 1 in-process). */
-export function inProcessExecutor(): AnalyzeExecutor {
+/**
+ * A caller's analyze function as an in-thread executor, one article at a time; a throwing
+ * article fails alone with a one-line reason.
+ */
+export function functionExecutor(fn: (input: ArticleInput, options: AnalyzeOptions) => AnalysisRecord | Promise<AnalysisRecord>): AnalyzeExecutor {
   return {
     workers: 0,
     async *map(items) {
       for await (const item of items) {
         if (!item.input) { yield [item, null]; continue; }
         let out: AnalyzeOutcome;
-        try { out = { ok: true, record: analyze(item.input, item.options ?? {}) }; } catch (e) {
+        try { out = { ok: true, record: await fn(item.input, item.options ?? {}) }; } catch (e) {
           out = { ok: false, reason: failureReason(e) };
         }
         yield [item, out];
       }
     },
     async run(input, options = {}) {
-      try { return { ok: true, record: analyze(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
+      try { return { ok: true, record: await fn(input, options) }; } catch (e) { return { ok: false, reason: failureReason(e) }; }
     },
     async close() { /* nothing to release */ },
   };
+}
+
+/** Analyses in the calling thread (the default, `--workers 0`). */
+export function inProcessExecutor(): AnalyzeExecutor {
+  return functionExecutor(analyze);
 }
 
 export interface PoolOptions {
