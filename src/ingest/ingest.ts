@@ -23,7 +23,6 @@ import { readRecords, type RecordItem } from './records-source.js';
 import { canonicalJson } from '../store/sql-store.js';
 import { PROJECT_ROOT } from '../util/paths.js';
 import { functionExecutor, inProcessExecutor, type AnalyzeExecutor, type AnalyzeOutcome } from '../scale/analyzer-pool.js';
-import { failureReason } from '../scale/failure-reason.js';
 
 export interface IngestOptions {
   /** default publication date for items that carry none */

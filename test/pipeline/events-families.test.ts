@@ -7,18 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
-import type { AnalysisRecord, EventRecord } from '../../src/contract/analysis-schema.js';
+import { checkRow, type EventRow } from './event-table.js';
 
-interface Row {
-  text: string;
-  type: string;
-  actor?: string[];
-  recipient?: string[];
-  modality?: string;
-  mode?: string;
-  /** CAMEO root the event must carry */
-  root?: string;
-}
+type Row = EventRow;
 
 const PUBLISHED = '2024-05-08';
 
@@ -112,25 +103,9 @@ const NO_EVENTS: string[] = [
   'The minister has a strong record on trade.',
 ];
 
-function codesOf(r: AnalysisRecord, ids: string[]): string[] {
-  const byId = new Map(r.entities.map((e) => [e.id, e]));
-  return [...new Set(ids.map((id) => byId.get(id)?.code ?? '?'))].sort();
-}
-
-function find(r: AnalysisRecord, row: Row): EventRecord | undefined {
-  return r.events.find((e) => e.type === row.type);
-}
-
 for (const row of ROWS) {
   test(`family ${row.type}: ${row.text}`, () => {
-    const r = analyze({ text: row.text }, { published: PUBLISHED });
-    const e = find(r, row);
-    assert.ok(e, `no ${row.type} event; got ${r.events.map((x) => x.type).join(', ') || 'none'}`);
-    if (row.actor) assert.deepEqual(codesOf(r, e.actor), [...row.actor].sort(), 'actor');
-    if (row.recipient) assert.deepEqual(codesOf(r, e.recipient), [...row.recipient].sort(), 'recipient');
-    assert.equal(e.modality, row.modality ?? 'asserted', 'modality');
-    if (row.mode) assert.equal(e.mode, row.mode, 'mode');
-    if (row.root) assert.equal(e.cameo?.slice(0, 2), row.root, 'CAMEO root');
+    checkRow(row, PUBLISHED);
   });
 }
 

@@ -6,17 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/index.js';
-import type { AnalysisRecord, EventRecord } from '../../src/contract/analysis-schema.js';
+import { checkRow, codesOf, type EventRow } from './event-table.js';
 
-interface Row {
-  text: string;
-  type: string;
-  actor?: string[];
-  recipient?: string[];
-  modality?: string;
-  speaker?: string; // code of the speaker entity
-  date?: string;
-}
+type Row = EventRow;
 
 const PUBLISHED = '2024-05-08'; // a Wednesday
 
@@ -59,27 +51,9 @@ const NO_EVENTS: string[] = [
   'The summit is scheduled for June.',
 ];
 
-function codesOf(r: AnalysisRecord, ids: string[]): string[] {
-  const byId = new Map(r.entities.map((e) => [e.id, e]));
-  return [...new Set(ids.map((id) => byId.get(id)?.code ?? '?'))].sort();
-}
-
-function find(r: AnalysisRecord, row: Row): EventRecord | undefined {
-  return r.events.find((e) => e.type === row.type);
-}
-
 for (const row of ROWS) {
   test(`event: ${row.text}`, () => {
-    const r = analyze({ text: row.text }, { published: PUBLISHED });
-    const e = find(r, row);
-    assert.ok(e, `no ${row.type} event; got ${r.events.map((x) => x.type).join(', ') || 'none'}`);
-    if (row.actor) assert.deepEqual(codesOf(r, e.actor), [...row.actor].sort(), 'actor');
-    if (row.recipient) assert.deepEqual(codesOf(r, e.recipient), [...row.recipient].sort(), 'recipient');
-    assert.equal(e.modality, row.modality ?? 'asserted', 'modality');
-    if (row.speaker) assert.deepEqual(codesOf(r, [e.attribution?.speaker ?? '']), [row.speaker], 'speaker');
-    if (row.date) assert.equal(e.date, row.date, 'date');
-    // evidence lies inside the text and contains the cue
-    for (const ev of e.evidence) assert.ok(ev.start >= 0 && ev.end <= r.article.text.length && ev.start < ev.end);
+    checkRow(row, PUBLISHED);
   });
 }
 
