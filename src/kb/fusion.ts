@@ -181,13 +181,14 @@ function gapDays(a: { lo: string; hi: string }, b: { lo: string; hi: string }): 
   return 0;
 }
 
-/**
- * Scores a new report against one candidate event; null when they cannot be one event.
- * @example matchEvent(report, candidate) // { seq: 12, score: 1.4, rule: 'kb.fusion.same-type-dyad-day', ... }
- */
-export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null {
+/** What matching needs of a candidate before its reports' wording is looked at. */
+export type CandidateShape = Pick<CandidateEvent, 'type' | 'mclass' | 'actor' | 'recipient' | 'dateLo' | 'dateHi' | 'dateFromPub'>;
+
+interface Fit { rel: 'same' | 'confusable'; dyad: 'full' | 'partial'; swapped: boolean; gap: number; undated: boolean }
+
+/** Type, modality, sides and dates of a report against a candidate: null when they cannot be one event whatever the wording. */
+function fit(r: NewReport, e: CandidateShape): Fit | null {
   if (modalityClass(r.modality) !== e.mclass) return null;
-  if (e.articles.has(r.article)) return null;
   const rel = typeRelation(r.type, e.type);
   if (!rel) return null;
 
@@ -210,6 +211,29 @@ export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null 
     gap = rw && ew ? gapDays(rw, ew) : 0;
     if (gap > 0) return null;
   }
+  // The widest rule below: same type, dated, three days apart.
+  if (rel === 'same' ? gap > (undated ? 1 : 3) : dyad !== 'full' || gap > 1) return null;
+  return { rel, dyad, swapped, gap, undated };
+}
+
+/**
+ * Whether a report could fuse into a candidate with some wording: the store loads the reports
+ * (and compares wording) only of candidates that pass, so this must never say no where
+ * matchEvent could say yes (it is matchEvent's own first half).
+ */
+export function mayMatch(r: NewReport, e: CandidateShape): boolean {
+  return fit(r, e) !== null;
+}
+
+/**
+ * Scores a new report against one candidate event; null when they cannot be one event.
+ * @example matchEvent(report, candidate) // { seq: 12, score: 1.4, rule: 'kb.fusion.same-type-dyad-day', ... }
+ */
+export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null {
+  if (e.articles.has(r.article)) return null;
+  const f = fit(r, e);
+  if (!f) return null;
+  const { rel, dyad, swapped, gap, undated } = f;
 
   let best = { jaccard: 0, shared: 0 };
   let cue = false;
