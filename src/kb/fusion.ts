@@ -21,7 +21,8 @@ const FusionFile = z.object({
 });
 
 interface FusionData {
-  confusable: Set<string>;
+  /** type → the types confusable with it (both directions), in file order */
+  confusable: Map<string, string[]>;
   symmetric: Set<string>;
   stopwords: Set<string>;
 }
@@ -30,17 +31,23 @@ function data(): FusionData {
   if (cached) return cached;
   const f = loadData('kb/fusion.json', FusionFile);
   cached = {
-    confusable: new Set(f.confusable.flatMap((c) => [c.types.join('|'), [...c.types].reverse().join('|')])),
+    confusable: new Map(),
     symmetric: new Set(f.symmetric.map((s) => s.type)),
     stopwords: new Set(f.stopwords.words),
   };
+  for (const [a, b] of f.confusable.flatMap((c) => [c.types, [...c.types].reverse()])) {
+    const xs = cached.confusable.get(a!) ?? [];
+    if (!xs.includes(b!)) xs.push(b!);
+    cached.confusable.set(a!, xs);
+  }
   return cached;
 }
 
 /** 'same', 'confusable' (two types coders confuse for one event, see data/kb/fusion.json) or null. */
 export function typeRelation(a: PloverType, b: PloverType): 'same' | 'confusable' | null {
   if (a === b) return 'same';
-  return data().confusable.has(`${a}|${b}`) ? 'confusable' : null;
+  // Called for every (report, candidate) pair the store considers: a lookup, no string building.
+  return data().confusable.get(a)?.includes(b) ? 'confusable' : null;
 }
 
 /** Types whose direction outlets report either way (talks, joint action). */
@@ -51,10 +58,7 @@ export function isSymmetric(t: PloverType): boolean {
 /** Types compatible with t (itself and its confusable partners), for candidate queries. */
 export function compatibleTypes(t: PloverType): PloverType[] {
   const out = [t];
-  for (const k of data().confusable) {
-    const [a, b] = k.split('|') as [PloverType, PloverType];
-    if (a === t && !out.includes(b)) out.push(b);
-  }
+  for (const b of data().confusable.get(t) ?? []) if (!out.includes(b as PloverType)) out.push(b as PloverType);
   return out;
 }
 
