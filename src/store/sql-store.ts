@@ -144,6 +144,9 @@ export function validateRecord(record: unknown): AnalysisRecord {
   return rec;
 }
 
+/** Party rows (role, actor) of stored events, kept for one write transaction. */
+type PartyCache = Map<number, { role: string; actor: number }[]>;
+
 /**
  * The content words of a stored report (its evidence without its parties' names, and its cue),
  * memoised on the stored text: the same reports are candidates for many articles of a day, and
@@ -177,7 +180,7 @@ export class SqlStore implements Store {
 
   async ingestRecord(record: AnalysisRecord, options: IngestRecordOptions = {}): Promise<IngestResult> {
     const rec = validateRecord(record);
-    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen)));
+    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen, new Map())));
   }
 
   /** Alias pairs written in a transaction join the cache only once it committed. */
@@ -201,7 +204,8 @@ export class SqlStore implements Store {
     });
     if (valid.length) {
       await this.withAliasCache((seen) => this.db.tx(async (q) => {
-        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen);
+        const parties: PartyCache = new Map();
+        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen, parties);
       }));
     }
     return out;
@@ -222,7 +226,8 @@ export class SqlStore implements Store {
     return q.get<Row>('SELECT seq, id, text_hash, source_hash, dup_of FROM articles WHERE id = ? ORDER BY seq LIMIT 1', [id]);
   }
 
-  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void }): Promise<IngestResult> {
+  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void },
+    partyCache: PartyCache): Promise<IngestResult> {
     const a = rec.article;
     const url = a.url && a.url.trim() ? a.url.trim() : null;
     // The validated record's JSON: zod rebuilds objects in schema order (extra fields after, in
@@ -332,7 +337,7 @@ export class SqlStore implements Store {
     // candidates for each other, so nothing it writes below changes the set.
     const candidates = await this.candidates(q, prepared.map((p) => ({
       type: p.ev.type, modality: p.ev.modality, range: p.range, parties: [...p.actors, ...p.recipients].map((s2) => ({ r: actorRows.get(s2)!, s: s2 })), nr: p.nr,
-    })), pubDay);
+    })), pubDay, partyCache);
     const reportRows: SqlValue[][] = [];
     const partyRows: SqlValue[][] = [];
     for (const p of prepared) {
@@ -363,6 +368,7 @@ export class SqlStore implements Store {
         [ev.type, QUAD_NAMES[ev.quad], ev.mode, JSON.stringify([...new Set(ev.contexts)].sort()), ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
           lo, hi, range ? 0 : 1, ev.modality, modalityClass(ev.modality), locSeq, summary]);
         partyRows.push(...actors.map((i) => [eventSeq, 'a', i, rowOf(i).code ?? null, lo, hi]), ...recipients.map((i) => [eventSeq, 'r', i, rowOf(i).code ?? null, lo, hi]));
+        partyCache.delete(eventSeq);
         newEvents++;
       }
       const quantities = rec.quantities.filter((x) => evidence.some((s) => x.start >= s.start && x.end <= s.end))
@@ -379,7 +385,7 @@ export class SqlStore implements Store {
     await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', partyRows, 'ON CONFLICT DO NOTHING');
     await insertMany(q, `reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
           speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)`, reportRows);
-    for (const e of [...touched].sort((x, y) => x - y)) await this.refreshEvent(q, e);
+    for (const e of [...touched].sort((x, y) => x - y)) { partyCache.delete(e); await this.refreshEvent(q, e); }
 
     // Facts (force posture).
     for (const f of rec.facts) {
@@ -411,7 +417,7 @@ export class SqlStore implements Store {
    *  type, the same modality class, and a date near enough (the exact rules are in kb/fusion.ts).
    *  Reports are grouped by overlapping date windows, one query per group. */
   private async candidates(q: SqlExecutor, reports: { type: PloverType; modality: Modality; range: { lo: string; hi: string } | null; parties: { r: Row; s: number }[]; nr: NewReport }[],
-    pubDay: string | null): Promise<CandidateEvent[]> {
+    pubDay: string | null, partyCache: PartyCache): Promise<CandidateEvent[]> {
     const groups: { lo: string | null; hi: string | null; codes: Set<string>; seqs: Set<number>; types: Set<string>; mclass: Set<string> }[] = [];
     for (const rp of reports) {
       if (!rp.parties.length) continue;
@@ -452,12 +458,28 @@ export class SqlStore implements Store {
     }
     if (!found.size) return [];
     const ids = [...found.keys()].sort((x, y) => x - y);
-    const parts = await q.all<Row>(`SELECT p.event, p.role, p.actor, a.code, a.sector, a.type FROM event_parties p JOIN actors a ON a.seq = p.actor WHERE p.event IN ${inList(ids.length)}`, ids);
-    for (const p of parts) {
-      const c = found.get(Number(p.event));
-      if (!c) continue;
-      const k = partyKey({ seq: Number(p.actor), code: p.code, sector: p.sector, type: p.type });
-      (p.role === 'a' ? c.actor as Set<string> : c.recipient as Set<string>).add(k);
+    // The parties of the candidates: the articles of one batch (one transaction, the only writer)
+    // meet mostly the same stored events, so their party rows are kept for the transaction
+    // (dropped for every event it creates or recomputes); the actors' codes and sectors are read
+    // fresh (a sector may be filled in by the article before).
+    const missing = ids.filter((seq) => !partyCache.has(seq));
+    if (missing.length) {
+      for (const seq of missing) partyCache.set(seq, []);
+      for (const p of await q.all<Row>(`SELECT event, role, actor FROM event_parties WHERE event IN ${inList(missing.length)}`, missing)) {
+        partyCache.get(Number(p.event))!.push({ role: String(p.role), actor: Number(p.actor) });
+      }
+    }
+    const actorSeqs = uniq(ids.flatMap((seq) => partyCache.get(seq)!.map((p) => p.actor)));
+    const actorInfo = new Map<number, Row>();
+    if (actorSeqs.length) for (const a of await q.all<Row>(`SELECT seq, code, sector, type FROM actors WHERE seq IN ${inList(actorSeqs.length)}`, actorSeqs)) actorInfo.set(Number(a.seq), a);
+    for (const seq of ids) {
+      const c = found.get(seq)!;
+      for (const p of partyCache.get(seq)!) {
+        const a = actorInfo.get(p.actor);
+        if (!a) continue;
+        const k = partyKey({ seq: p.actor, code: a.code, sector: a.sector, type: a.type });
+        (p.role === 'a' ? c.actor as Set<string> : c.recipient as Set<string>).add(k);
+      }
     }
     // Most candidates share a country with the article but not the sides, type and dates of any
     // of its reports (a day's news names the same few countries in hundreds of events): only
