@@ -142,8 +142,8 @@ export const workersSection: BenchSection = {
     const newsArts = newsArticles(newsN, ctx.seed);
     // Warm-up articles (other seeds), per analyzer thread: every thread's JIT warms up on its own.
     const corpora = [
-      writeCorpus('short', shortArts, syntheticArticles(300, ctx.seed + 1000)),
-      writeCorpus('news-length', newsArts, newsArticles(60, ctx.seed + 1000)),
+      writeCorpus('short', shortArts, syntheticArticles(400, ctx.seed + 1000)),
+      writeCorpus('news-length', newsArts, newsArticles(200, ctx.seed + 1000)),
     ];
     const texts = new Map([[corpora[0]!, shortArts as { title: string; text: string }[]], [corpora[1]!, newsArts]]);
     const executors = new Map<number, AnalyzeExecutor>();
@@ -151,9 +151,10 @@ export const workersSection: BenchSection = {
     const targets: { name: string; ok: boolean; detail: string }[] = [];
     try {
       const load0 = loadavg()[0]!;
-      // Threads start and warm up (wink model, lexicons, then the JIT on 300 short and 60
-      // news-length articles of other seeds per thread; the first few hundred articles run 2–3 ×
-      // slower) before any clock runs: a long ingest pays this once.
+      // Threads start and warm up (wink model, lexicons, then the JIT on 400 short and 200
+      // news-length articles of other seeds per thread: measured, a thread's CPU per news-length
+      // article still falls by half over its first 200) before any clock runs: a long ingest
+      // pays this once.
       const setup: string[] = [];
       for (const w of [0, 1, 2]) {
         const t0 = performance.now();
