@@ -799,9 +799,23 @@ export function recognizeMentions(doc: Doc): Draft[] {
 }
 
 function blockSpans(ctx: Ctx, spans: { start: number; end: number }[]): void {
+  // Tokens are in text order: per span, a binary search for the first token ending after its
+  // start, then a walk while tokens start before its end (was tokens × spans). The tokens stage's
+  // fallback search can, on hostile input, place a token a few characters back; then the plain scan.
+  const toks = ctx.toks;
   if (!spans.length) return;
-  for (let t = 0; t < ctx.toks.length; t++) {
-    const tok = ctx.toks[t];
-    for (const s of spans) if (tok.start < s.end && tok.end > s.start) { ctx.blocked[t] = 1; break; }
+  for (let t = 1; t < toks.length; t++) {
+    if (toks[t].start < toks[t - 1].start || toks[t].end < toks[t - 1].end) {
+      for (let k = 0; k < toks.length; k++) {
+        const tok = toks[k];
+        for (const s of spans) if (tok.start < s.end && tok.end > s.start) { ctx.blocked[k] = 1; break; }
+      }
+      return;
+    }
+  }
+  for (const s of spans) {
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].end > s.start) hi = mid; else lo = mid + 1; }
+    for (let t = lo; t < toks.length && toks[t].start < s.end; t++) if (toks[t].end > s.start) ctx.blocked[t] = 1;
   }
 }
