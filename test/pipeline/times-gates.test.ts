@@ -48,3 +48,19 @@ test('pre-checks never skip a generated sentence that the regex matches', () => 
     check(ws.join(sep));
   }), { numRuns: 3000 });
 });
+
+test('chrono without the digit-only parsers finds the same dates in text without digits', async () => {
+  const { chronoSetups } = await import('../../src/time/chrono-parsers.js');
+  const { full, digitFree } = chronoSetups();
+  assert.ok(digitFree.parsers.length < full.parsers.length);
+  const ref = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
+  const show = (rs: ReturnType<typeof full.parse>) => JSON.stringify(rs.map((r) => [r.index, r.text, [...r.tags()].sort(), r.start.date().toISOString(), r.end?.date().toISOString() ?? null]));
+  const words = ['on', 'Monday', 'last', 'next', 'this', 'Tuesday', 'weekend', 'March', 'May', 'Sept.', 'first', 'twenty-first', 'third', 'of',
+    'at', 'noon', 'midnight', 'to', 'through', 'from', 'until', 'in', 'the', 'morning', 'pm', 'a.m.', ',', 'Sunday', 'December', 'week', 'late'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 9 }), (ws) => {
+    const s = ws.join(' ');
+    assert.equal(show(digitFree.parse(s, ref)), show(full.parse(s, ref)), s);
+  }), { numRuns: 1500 });
+  // and a sentence with digits does need the full set
+  assert.notEqual(show(digitFree.parse('It began on 2022-02-24 at 14:30.', ref)), show(full.parse('It began on 2022-02-24 at 14:30.', ref)));
+});
