@@ -7,6 +7,7 @@
  * named so an event can say which rule found its actor.
  */
 import type { Doc, EntityAnn, Mention, Sentence, Token } from '../pipeline/doc.js';
+import { docSlot } from '../pipeline/doc-slot.js';
 
 /** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
 const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared', 'willing', 'eager', 'determined']);
@@ -90,7 +91,7 @@ export function tokenIndexAt(doc: Doc, offset: number): number {
   return lo;
 }
 
-const contexts = new WeakMap<Doc, RoleContext>();
+const contexts = docSlot<RoleContext>('roleContext');
 
 /** The Doc's RoleContext, built once after the entities stage and shared by every later stage. */
 export function roleContext(doc: Doc): RoleContext {
