@@ -53,6 +53,8 @@ const ROWS: Row[] = [
   { text: 'The detained fishermen were released on Monday by Myanmar.', type: 'RETREAT', actor: ['MMR'], mode: 'release', root: '08' },
   { text: 'Moldova accepted a team of election observers from the OSCE.', type: 'RETREAT', actor: ['MDA'], mode: 'access' },
   { text: 'Egypt said it would free two Sudanese sailors.', type: 'CONCEDE', actor: ['EGY'] },
+  // what is agreed or promised is still to come: an announced concession, not a done one
+  { text: 'Latvia agreed to lift the sanctions on Belarus.', type: 'CONCEDE', actor: ['LVA'], recipient: ['BLR'] },
   // REQUEST
   // CAMEO keeps appeals (02: call for, urge, ask) apart from demands (10: demand, order, press)
   { text: 'Lebanon called for an end to the strikes.', type: 'REQUEST', actor: ['LBN'], root: '02' },
@@ -69,6 +71,7 @@ const ROWS: Row[] = [
   { text: 'Tunisia was accused by Libya of harbouring militants.', type: 'ACCUSE', actor: ['LBY'], recipient: ['TUN'] },
   { text: 'Poland lodged a formal protest with Belarus.', type: 'ACCUSE', actor: ['POL'], recipient: ['BLR'] },
   { text: 'Armenia alleged that Azerbaijan had shelled a village.', type: 'ACCUSE', actor: ['ARM'], recipient: ['AZE'], root: '11' },
+  { text: 'Evidence against Serbia was presented by Croatia.', type: 'ACCUSE', actor: ['HRV'], recipient: ['SRB'] },
   // a claim that another party did a hostile act is an accusation besides the act it reports
   { text: 'Yemen claimed that Saudi Arabia had bombed a market.', type: 'ACCUSE', actor: ['YEM'], recipient: ['SAU'] },
   { text: 'Yemen claimed that Saudi Arabia had bombed a market.', type: 'ASSAULT', actor: ['SAU'], speaker: 'YEM' },
@@ -104,6 +107,8 @@ const ROWS: Row[] = [
   { text: 'Sudanese troops attacked a village in Darfur.', type: 'ASSAULT', actor: ['SDN'], root: '19' },
   { text: 'Somalia was attacked by Kenya.', type: 'ASSAULT', actor: ['KEN'], recipient: ['SOM'] },
   { text: 'North Korea fired artillery batteries at South Korea.', type: 'ASSAULT', actor: ['PRK'], recipient: ['KOR'], root: '19' },
+  { text: 'Two rockets were fired at Israel from Lebanon on Friday.', type: 'ASSAULT', actor: ['LBN'], recipient: ['ISR'] },
+  { text: 'Six farmers died in a drone strike by Turkey near the border.', type: 'ASSAULT', actor: ['TUR'] },
   // the claimant of an attack is its actor, by its own word
   { text: 'The Pakistani Taliban claimed responsibility for a bomb attack on Afghan police.', type: 'ASSAULT', actor: ['PAK'] },
   // what someone asks or wants another to do is not stated as done
@@ -132,6 +137,10 @@ const NO_EVENTS: string[] = [
   'Ghana said it hoped Nigerian officials accused of fraud would soon face trial.',
   'The court heard that two Kenyan activists jailed last year were still in custody.',
   'Hamas denied responsibility for the bombing.',
+  // disasters and accidents are causes, not actors
+  'Floods hit Bangladesh on Monday.',
+  'Dozens of people in Peru were killed by a landslide.',
+  'Passengers killed by the Air France crash were buried in Lyon.',
 ];
 
 for (const row of ROWS) {

@@ -6,8 +6,18 @@
 import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
+import { z } from 'zod';
+import { loadData } from '../../data/load.js';
+
+const NonAgentsFile = z.object({ about: z.string().optional(), nouns: z.array(z.object({ word: z.string(), example: z.string() })) });
+let nonAgents: Set<string> | null = null;
+/** Disasters, accidents and diseases (data/events/non-agents.json): causes, not actors. */
+function nonAgentNouns(): Set<string> {
+  nonAgents ??= new Set(loadData('events/non-agents.json', NonAgentsFile).nouns.map((n) => n.word));
+  return nonAgents;
+}
 
 /** Longest sentence (in tokens) read for events. */
 export const MAX_EVENT_SENTENCE_TOKENS = 250;
@@ -113,6 +123,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   if (reduced === 'bare') return null;
   const passive = transitive && (reduced !== null || isPassive(ctx, s, m.head));
   if (reduced) rules.push('voice:reduced-relative');
+  // "Floods hit the province", "killed by a landslide", "killed by the plane crash": a cause, not an actor
+  if (!p.nominal && causedByNonAgent(T, s, passive ? null : verbGroupStart(ctx, s, m.start <= m.head ? m.start : m.head), passive ? m.head : null)) return null;
   const actorRoles = passive ? ['by', ...p.actor.filter((r) => r !== 'subject')] : p.actor;
   const recipientRoles = passive ? ['subject', ...p.recipient.filter((r) => r !== 'object')] : p.recipient;
   if (passive) rules.push('voice:passive');
@@ -228,6 +240,29 @@ function isPassive(ctx: RoleContext, s: Sentence, head: number): boolean {
   return false;
 }
 
+/**
+ * Is the event's cause a disaster, accident or disease? Active: the subject's head noun right before
+ * the verb group starting at `groupStart`. Passive: the head noun of the by-phrase after `head`.
+ */
+function causedByNonAgent(T: Doc['tokens'], s: Sentence, groupStart: number | null, head: number | null): boolean {
+  const nouns = nonAgentNouns();
+  // wink tags a capitalised sentence-initial noun as PROPN ("Floods hit …")
+  const is = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN') && (nouns.has(t.lemma) || nouns.has(t.norm) || nouns.has(t.norm.replace(/s$/, '')));
+  if (groupStart !== null) return groupStart > s.tokStart && is(T[groupStart - 1]);
+  if (head === null) return false;
+  for (let k = head + 1; k < Math.min(s.tokEnd, head + 4); k++) {
+    if (T[k].norm !== 'by') continue;
+    let last: Token | undefined;
+    for (let j = k + 1; j < Math.min(s.tokEnd, k + 8); j++) {
+      const t = T[j];
+      if (t.pos === 'ADP' || t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ') break;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') last = t;
+    }
+    return is(last);
+  }
+  return false;
+}
+
 /** Verbs that take a clause ("said troops attacked …", "hoped the officials …"): the noun after them may start a new clause. */
 const CLAUSAL_VERBS = new Set(['say', 'tell', 'report', 'claim', 'hope', 'believe', 'think', 'fear', 'expect', 'know', 'announce', 'add', 'state', 'insist', 'confirm', 'deny', 'allege', 'warn', 'argue', 'note', 'suggest', 'show', 'reveal', 'feel', 'find', 'see', 'hear', 'acknowledge', 'admit', 'assert', 'declare', 'fear', 'estimate', 'predict', 'indicate']);
 const CLAUSE_OPENERS = new Set([';', ':', '"', 'that', 'which', 'who', 'whom', 'as', 'if', 'unless', 'when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'until', 'once', 'whether']);
@@ -258,7 +293,7 @@ function reducedRelative(ctx: RoleContext, s: Sentence, head: number): 'agent' |
   // left: the verb whose object (or apposition) the noun phrase is
   for (let k = p - 1; k >= s.tokStart && !owner; k--) {
     const t = T[k];
-    if (CLAUSE_OPENERS.has(t.norm) || t.pos === 'SCONJ') break;
+    if (CLAUSE_OPENERS.has(t.norm)) break;
     if (!finite(k)) continue;
     if (t.lemma === 'be' && T[k - 1]?.norm === 'there') owner = 'existential';
     else if (CLAUSAL_VERBS.has(t.lemma) || t.lemma === 'be' || t.lemma === 'have') break;
@@ -267,7 +302,7 @@ function reducedRelative(ctx: RoleContext, s: Sentence, head: number): 'agent' |
   // right: a verb whose subject the noun phrase with its participle is
   for (let k = head + 1; k < s.tokEnd && !owner; k++) {
     const t = T[k];
-    if (CLAUSE_OPENERS.has(t.norm) || t.pos === 'SCONJ' || t.norm === ',' || t.pos === 'CCONJ') break;
+    if (CLAUSE_OPENERS.has(t.norm) || t.norm === ',' || t.pos === 'CCONJ') break;
     if (finite(k)) owner = 'after';
   }
   if (!owner) return null;
