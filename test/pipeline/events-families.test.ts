@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   { text: 'The detained fishermen were released on Monday by Myanmar.', type: 'RETREAT', actor: ['MMR'], mode: 'release', root: '08' },
   { text: 'Moldova accepted a team of election observers from the OSCE.', type: 'RETREAT', actor: ['MDA'], mode: 'access' },
   { text: 'Egypt said it would free two Sudanese sailors.', type: 'CONCEDE', actor: ['EGY'] },
+  { text: 'Sudan announced it would free thirty Chadian prisoners.', type: 'CONCEDE', actor: ['SDN'], speaker: 'SDN' },
   // what is agreed or promised is still to come: an announced concession, not a done one
   { text: 'Latvia agreed to lift the sanctions on Belarus.', type: 'CONCEDE', actor: ['LVA'], recipient: ['BLR'] },
   // REQUEST

@@ -26,6 +26,7 @@ function reportingVerbs(): Map<string, VerbInfo> {
 
 type Frame = ReportFrame;
 
+const MODALS = new Set(['will', 'would', "'ll", 'shall', 'could', 'can', 'might', 'may', 'must', 'should']);
 const OPEN_Q = new Set(['“', '"', '«']);
 const CLOSE_Q = new Set(['”', '"', '»']);
 
@@ -62,7 +63,9 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
     }
     const info = lex.get(t.lemma);
     if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' && t.norm.endsWith('s'))) continue;
-    if (info.needsThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
+    // "announced it would free the prisoners": a pronoun and a modal open the clause without "that"
+    const zeroThat = T[k + 1]?.pos === 'PRON' && MODALS.has(T[k + 2]?.norm ?? '');
+    if (info.needsThat && !zeroThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
     const rest = T.slice(k + 1, s.tokEnd);
     const tail = rest.filter((x) => x.pos !== 'PUNCT');
     const backward = tail.length <= 7 && !rest.some((x) => x.pos === 'VERB' || x.norm === 'that') && k > s.tokStart + 1;
