@@ -117,6 +117,8 @@ const ROWS: Row[] = [
   { text: 'Algeria wants Tunisia to withdraw its troops from the border.', type: 'RETREAT', actor: ['TUN'], modality: 'hypothetical' },
   // a participle on a noun of another verb: passive reading, by-phrase is the actor
   { text: 'Three villagers killed by Nigerian soldiers were buried on Tuesday.', type: 'ASSAULT', actor: ['NGA'] },
+  // ... but a past tense after a subordinate clause is the main verb
+  { text: 'After the talks failed, Armenia attacked at dawn.', type: 'ASSAULT', actor: ['ARM'] },
   { text: 'Ukraine came under attack from Russia.', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'] },
   { text: 'Kenyan police opened fire on Somali protesters.', type: 'ASSAULT', actor: ['KEN'], recipient: ['SOM'], mode: 'firearms' },
   { text: 'Clashes between Sudan and South Sudan killed dozens.', type: 'ASSAULT', actor: ['SDN', 'SSD'] },

@@ -240,6 +240,16 @@ function isPassive(ctx: RoleContext, s: Sentence, head: number): boolean {
   return false;
 }
 
+/** The verb at `k` stands in a clause opened by a subordinator ("When the talks failed Russia attacked …"). */
+function inSubordinateClause(T: Doc['tokens'], s: Sentence, k: number): boolean {
+  for (let j = k - 1; j >= s.tokStart; j--) {
+    if (SUBORDINATING.has(T[j].norm)) return true;
+    if (T[j].pos === 'VERB' || T[j].pos === 'AUX' || T[j].norm === ';') return false;
+  }
+  return false;
+}
+const SUBORDINATING = new Set(['after', 'before', 'when', 'while', 'if', 'unless', 'because', 'since', 'although', 'though', 'once', 'until', 'as', 'whether']);
+
 /**
  * Is the event's cause a disaster, accident or disease? Active: the subject's head noun right before
  * the verb group starting at `groupStart`. Passive: the head noun of the by-phrase after `head`.
@@ -294,9 +304,11 @@ function reducedRelative(ctx: RoleContext, s: Sentence, head: number): 'agent' |
   for (let k = p - 1; k >= s.tokStart && !owner; k--) {
     const t = T[k];
     if (CLAUSE_OPENERS.has(t.norm)) break;
+    // "After the talks failed, Russia attacked at dawn": a comma after a verb closes a clause
+    if (t.norm === ',' && (T[k - 1]?.pos === 'VERB' || T[k - 1]?.pos === 'AUX')) break;
     if (!finite(k)) continue;
     if (t.lemma === 'be' && T[k - 1]?.norm === 'there') owner = 'existential';
-    else if (CLAUSAL_VERBS.has(t.lemma) || t.lemma === 'be' || t.lemma === 'have') break;
+    else if (CLAUSAL_VERBS.has(t.lemma) || t.lemma === 'be' || t.lemma === 'have' || inSubordinateClause(T, s, k)) break;
     else owner = 'before';
   }
   // right: a verb whose subject the noun phrase with its participle is
