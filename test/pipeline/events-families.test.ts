@@ -45,6 +45,7 @@ const ROWS: Row[] = [
   { text: 'Canada sent humanitarian aid to Haiti.', type: 'AID', actor: ['CAN'], recipient: ['HTI'], root: '07' },
   { text: 'Kuwait gave Jordan 50 million dollars for refugee camps.', type: 'AID', actor: ['KWT'], recipient: ['JOR'] },
   { text: 'Kurdish fighters received ammunition from France.', type: 'AID', actor: ['FRA'], root: '07' },
+  { text: 'Egypt received its first batch of fighter jets from France in May.', type: 'AID', actor: ['FRA'], recipient: ['EGY'] },
   // RETREAT
   { text: 'Rwanda withdrew its troops from Congo.', type: 'RETREAT', actor: ['RWA'], root: '08' },
   { text: 'Eritrean soldiers surrendered to Ethiopia last week.', type: 'RETREAT', actor: ['ERI'], recipient: ['ETH'] },
@@ -60,6 +61,7 @@ const ROWS: Row[] = [
   // CAMEO keeps appeals (02: call for, urge, ask) apart from demands (10: demand, order, press)
   { text: 'Lebanon called for an end to the strikes.', type: 'REQUEST', actor: ['LBN'], root: '02' },
   { text: 'Jordan demanded compensation from Syria.', type: 'REQUEST', actor: ['JOR'], recipient: ['SYR'], root: '10' },
+  { text: 'Brazil urged restraint after the border incident.', type: 'REQUEST', actor: ['BRA'], root: '02' },
   { text: 'Malawi asked Zambia to reopen the border.', type: 'REQUEST', actor: ['MWI'], recipient: ['ZMB'], root: '02' },
   { text: 'The Estonian premier was urged by Latvia to cancel the visit.', type: 'REQUEST', actor: ['LVA'], recipient: ['EST'], root: '02' },
   { text: 'Slovakia faces growing pressure from Austria to close the plant.', type: 'REQUEST', actor: ['AUT'], recipient: ['SVK'], root: '10' },
