@@ -28,6 +28,7 @@ const ROWS: Row[] = [
   { text: 'The talks between Serbia and Kosovo resumed in Brussels.', type: 'CONSULT', actor: ['SRB', 'XKX'] },
   { text: 'Oman launched a mediation effort between Iran and Saudi Arabia.', type: 'CONSULT', actor: ['OMN'], recipient: ['IRN', 'SAU'], mode: 'third-party' },
   { text: 'The Indian prime minister visited Bhutan on Tuesday.', type: 'CONSULT', actor: ['IND'], recipient: ['BTN'], mode: 'visit' },
+  { text: 'Tanzania received a trade delegation from Uganda.', type: 'CONSULT', actor: ['UGA'], recipient: ['TZA'], mode: 'visit' },
   // SUPPORT
   { text: 'Chile and Peru signed a treaty on maritime borders.', type: 'SUPPORT', actor: ['CHL', 'PER'], root: '05' },
   { text: 'Portugal praised Angola for holding peaceful elections.', type: 'SUPPORT', actor: ['PRT'], recipient: ['AGO'] },
@@ -142,6 +143,9 @@ const NO_EVENTS: string[] = [
   'Ghana said it hoped Nigerian officials accused of fraud would soon face trial.',
   'The court heard that two Kenyan activists jailed last year were still in custody.',
   'Hamas denied responsibility for the bombing.',
+  // "received" hosts a visitor, not a thing
+  'Tanzania received a letter from Uganda.',
+  'Georgia received an invitation from the European Union.',
   // disasters and accidents are causes, not actors
   'Floods hit Bangladesh on Monday.',
   'Dozens of people in Peru were killed by a landslide.',
