@@ -120,6 +120,8 @@ const ROWS: Row[] = [
   { text: 'Algeria wants Tunisia to withdraw its troops from the border.', type: 'RETREAT', actor: ['TUN'], modality: 'hypothetical' },
   // a participle on a noun of another verb: passive reading, by-phrase is the actor
   { text: 'Three villagers killed by Nigerian soldiers were buried on Tuesday.', type: 'ASSAULT', actor: ['NGA'] },
+  // a victim report keeps the killing, the victims as recipients
+  { text: 'Kenyan soldiers killed in Somalia on Monday were buried in Nairobi.', type: 'ASSAULT', recipient: ['KEN'] },
   // ... but a past tense after a subordinate clause is the main verb
   { text: 'After the talks failed, Armenia attacked at dawn.', type: 'ASSAULT', actor: ['ARM'] },
   { text: 'Ukraine came under attack from Russia.', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'] },

@@ -120,7 +120,9 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   // "officials accused of a role in the genocide would soon be indicted": a participle describing
   // a noun of another verb is background, not an event this sentence states, unless a by-phrase
   // names who did it; after "there were" it is the predication ("There were ten soldiers killed").
-  if (reduced === 'bare') return null;
+  // A victim report is the exception ("Israeli troops killed in Gaza on Tuesday were named"): the
+  // killing stays, with the victims as recipients and no actor, as "were killed" would give.
+  if (reduced === 'bare' && p.type !== 'ASSAULT') return null;
   const passive = transitive && (reduced !== null || isPassive(ctx, s, m.head));
   if (reduced) rules.push('voice:reduced-relative');
   // "Floods hit the province", "killed by a landslide", "killed by the plane crash": a cause, not an actor
