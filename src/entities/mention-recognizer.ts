@@ -15,6 +15,7 @@
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
 import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
+import { knownVariant } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
 export interface Draft {
@@ -66,7 +67,7 @@ const NOT_NAMES = new Set([
   'what', 'who', 'why', 'how', 'where', 'which', 'whose', 'one', 'two', 'three', 'several', 'more', 'less', 'officials', 'president', 'minister',
   'ceo', 'cfo', 'gdp', 'tv', 'am', 'pm', 'ok', 'id', 'dna', 'aids', 'covid', 'covid-19', 'ap', 'et', 'gmt', 'utc', 'edt', 'est', 'pst', 'bst', 'cet',
   'north', 'south', 'east', 'west', 'western', 'eastern', 'northern', 'southern', 'central', 'government', 'army', 'police', 'ministry', 'state', 'states', 'council',
-  'internet', 'web', 'email', 'god', 'allah', 'islam', 'christian', 'muslim', 'jewish', 'christmas', 'ramadan', 'easter', 'eid',
+  'ethnic', 'internet', 'web', 'email', 'god', 'allah', 'islam', 'christian', 'muslim', 'jewish', 'christmas', 'ramadan', 'easter', 'eid',
 ]);
 
 interface Ctx {
@@ -247,6 +248,55 @@ function pickForm(values: SurfaceForm[]): SurfaceForm {
   return best;
 }
 
+// ---------------------------------------------------------------- 1b. ethnic groups
+
+/** Direction words between "in" and a country: "ethnic Albanians in southern Serbia". */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-east', 'north-west', 'south-east', 'south-west']);
+
+/**
+ * "ethnic Albanians" are a group, not the state Albania: coded (as PLOVER/CAMEO code such actors)
+ * with the country they live in when the phrase names it ("ethnic Albanians in south Serbia",
+ * "ethnic Albanian guerrillas operating in Macedonia", "the Albanians of southern Serbia"),
+ * otherwise left without a country rather than given the wrong one. A plural demonym without
+ * "ethnic" keeps its country unless "of" + another country follows it directly ("Americans in
+ * Iraq" are still Americans).
+ */
+function ethnicGroupPass(ctx: Ctx): void {
+  const { toks, norms } = ctx;
+  for (const d of [...ctx.drafts]) {
+    if (d.kind !== 'demonym' || d.type !== 'country' || d.nested || d.dropped) continue;
+    const ethnic = d.start > 0 && norms[d.start - 1] === 'ethnic' && sameSentence(ctx, d.start - 1, d.start) && !ctx.owner[d.start - 1];
+    const plural = /s$/.test(toks[d.end - 1].text);
+    let residence: Draft | null = null;
+    // the head noun and a participle may stand between: "ethnic Albanian guerrillas operating in Macedonia"
+    for (let j = d.end, steps = 0; j < toks.length && steps <= 3 && sameSentence(ctx, d.start, j); j++, steps++) {
+      const n = norms[j];
+      if (n === 'in' || (n === 'of' && j === d.end && plural)) {
+        let k = j + 1;
+        if (norms[k] === 'the') k++;
+        // "in southern Serbia", but "in South Sudan" is one name
+        if (DIRECTIONS.has(norms[k]) && !(ctx.owner[k]?.start === k)) k++;
+        const o = ctx.owner[k];
+        if (o && o.start === k && o.type === 'country' && o.kind !== 'demonym' && o.key !== d.key) residence = o;
+        break;
+      }
+      if (ethnic && /^\p{Ll}/u.test(toks[j].text) && (toks[j].pos === 'NOUN' || toks[j].pos === 'ADJ' || toks[j].pos === 'VERB')) continue;
+      break;
+    }
+    if (!ethnic && !(plural && residence && norms[d.end] === 'of')) continue;
+    const start = ethnic ? d.start - 1 : d.start;
+    const base = slugOf(ctx, d.start, d.end);
+    d.kind = 'name';
+    d.rule = 'group.ethnic';
+    d.type = 'group';
+    d.key = `group:ethnic-${base}${residence ? `-in-${residence.key?.split(':')[1]?.toLowerCase() ?? ''}` : ''}`;
+    d.of = residence;
+    d.start = start;
+    d.confidence = 0.7;
+    ctx.owner[start] = d;
+  }
+}
+
 // ---------------------------------------------------------------- 2. acronyms
 
 function isAcronymToken(t: Token | undefined): boolean {
@@ -370,6 +420,10 @@ function nameRun(ctx: Ctx, i: number, max = 5): number {
     if (isWordCap(t) && !ctx.lex.reportingVerbs.has(norms[e]) && !NOT_NAMES.has(norms[e]) && !ctx.lex.orgWords.has(norms[e])) {
       e++; words++; continue;
     }
+    // "Hamad bin Khalifa al-Thani": a particle hyphenated to the next name word
+    if (words > 0 && PARTICLES.has(norms[e]) && toks[e + 1]?.text === '-' && isWordCap(toks[e + 2]) && toks[e + 1].start === t.end && !ctx.owner[e + 2] && sameSentence(ctx, e, e + 2)) {
+      e += 3; words++; continue;
+    }
     // "Abdel Fattah al-Burhan", "Kim Jong-un", "Michael O'Leary"
     if (words > 0 && (PARTICLES.has(norms[e]) || t.text === '-') && e + 1 < toks.length && (isWordCap(toks[e + 1]) || (t.text === '-' && /^\p{Ll}+$/u.test(toks[e + 1].text) && toks[e + 1].start === t.end))) {
       e += 2; words++; continue;
@@ -477,12 +531,33 @@ function personPass(ctx: Ctx): void {
     if (i > 0 && isWordCap(toks[i - 1]) && sameSentence(ctx, i - 1, i) && !NOT_NAMES.has(norms[i - 1]) && i - 1 !== sentenceStart(ctx, i)) continue;
     const e = nameRun(ctx, i, 4);
     if (e < 0 || e - i < 2 || orgShape(ctx, i, e)) continue;
+    // "British Foreign Secretary Jack Straw said": the run may not swallow a person already named
+    // inside it (the role pass claimed "Jack Straw"), nor start with a role word
+    if (!free(ctx, i, e) || lex.roles.longestAt(norms, i, ACCEPT_ALL)) continue;
     const after = norms[e] === ',' ? e + 1 : e;
     const cue = lex.reportingVerbs.has(norms[e]) || (norms[after] === 'who' && lex.reportingVerbs.has(norms[after + 1]))
       || (norms[i - 1] === 'to' && norms[i - 2] === 'according');
     if (!cue) continue;
     personDraft(ctx, i, e, 'person.reporting-verb', 0.7);
     i = e - 1;
+  }
+}
+
+/**
+ * A titled person the lexicon does not know by this spelling ("President Mahamad Kuyate") may be
+ * a known person spelled another way (src/entities/person-variants.ts): then it takes that key,
+ * so the known person's family name alone is kept elsewhere in the article.
+ */
+function knownVariantPass(ctx: Ctx): void {
+  for (const d of ctx.drafts) {
+    if (d.type !== 'person' || d.dropped || (d.rule !== 'person.role-name' && d.rule !== 'person.title-name')) continue;
+    if (!d.key || ctx.lex.entities.has(d.key)) continue;
+    const name = ctx.doc.text.slice(ctx.toks[d.start].start, ctx.toks[d.end - 1].end);
+    const owner = d.of?.type === 'country' && d.of.key ? ctx.lex.entities.get(d.of.key)?.code ?? null : null;
+    const known = knownVariant(ctx.lex, name, d.role ?? null, owner);
+    if (!known) continue;
+    d.key = known.key;
+    d.rule = 'person.known-variant';
   }
 }
 
@@ -786,8 +861,10 @@ export function recognizeMentions(doc: Doc): Draft[] {
     if (words >= 3 && caps / words >= 0.85) ctx.titleCase[s.i] = 1;
   }
   lexiconPass(ctx);
+  ethnicGroupPass(ctx);
   acronymPass(ctx);
   personPass(ctx);
+  knownVariantPass(ctx);
   facilityPass(ctx);
   orgPass(ctx);
   shortPass(ctx, false);
