@@ -50,7 +50,7 @@ export function resolveEntities(doc: Doc): void {
       e = {
         key, known, name: known?.name ?? null,
         type: known?.type ?? m?.ref?.type ?? 'organization',
-        code: known?.code ?? null, sector: known ? known.sector : (m?.ref?.sector ?? null),
+        code: known?.code ?? m?.ref?.country ?? null, sector: known ? known.sector : (m?.ref?.sector ?? null),
         wikidata: known?.wikidata ?? null, coords: known?.coords ?? null, role: known?.role ?? null,
         affiliation: null, government: known?.government ?? false, mentions: [],
         rule: m?.rule ?? 'entity', confidence: m?.confidence ?? 0.5,

@@ -15,7 +15,7 @@
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
 import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
-import { knownVariant } from './person-variants.js';
+import { familyCountry, knownVariant } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
 export interface Draft {
@@ -41,6 +41,8 @@ export interface Draft {
   /** the name this mention is part of ("West African" inside "Economic Community of West African States") */
   inside?: Draft;
   dropped?: boolean;
+  /** the country a known family name implies (see knownVariantPass) */
+  country?: string | null;
 }
 
 const ACCEPT_ALL = (): boolean => true;
@@ -554,6 +556,12 @@ function knownVariantPass(ctx: Ctx): void {
     if (!d.key || ctx.lex.entities.has(d.key)) continue;
     const name = ctx.doc.text.slice(ctx.toks[d.start].start, ctx.toks[d.end - 1].end);
     const owner = d.of?.type === 'country' && d.of.key ? ctx.lex.entities.get(d.of.key)?.code ?? null : null;
+    if (d.end - d.start === 1) {
+      // "President Bush": a family name alone that the lexicon gives to more than one person
+      // (George H. W. and George W. Bush) names no one person, but may name one country
+      d.country = familyCountry(ctx.lex, name, d.role ?? null);
+      continue;
+    }
     const known = knownVariant(ctx.lex, name, d.role ?? null, owner);
     if (!known) continue;
     d.key = known.key;
@@ -674,6 +682,12 @@ function fallbackPass(ctx: Ctx): void {
     if (atStart && e - i > 1 && t.pos !== 'PROPN' && toks[i + 1].pos !== 'PROPN') continue;
     const allCaps = e - i === 1 && isAllCapsWord(t.text);
     const next = norms[e];
+    // "the Bush administration": a family name of known leaders, all of one country
+    const leaderCountry = e - i === 1 && !allCaps && LEADER_GOVERNMENT.has(next) ? familyCountry(lex, t.text, null) : null;
+    if (leaderCountry) {
+      claim(ctx, { start: i, end: e, kind: 'name', rule: 'person.family-name-government', confidence: 0.7, key: `person:${slugOf(ctx, i, e)}`, type: 'person', country: leaderCountry });
+      continue;
+    }
     let type: EntityType = 'organization';
     let confidence = 0.45;
     if (e - i >= 2 && e - i <= 4 && !allCaps) { type = 'person'; confidence = 0.5; }
@@ -691,6 +705,9 @@ function fallbackPass(ctx: Ctx): void {
 }
 
 // ---------------------------------------------------------------- 6. short forms
+
+/** "the Obama administration", "the Bush government": a leader's family name before these names that leader. */
+const LEADER_GOVERNMENT = new Set(['administration', 'government', 'cabinet']);
 
 function shortPass(ctx: Ctx, withUnknown: boolean): void {
   const { toks } = ctx;
@@ -718,7 +735,7 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   for (const d of ctx.drafts) {
     if (d.needsFull && !fullKeys.has(d.key)) {
       const prev = ctx.norms[d.start - 1] ?? '';
-      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL)) d.dropped = true;
+      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL) && !LEADER_GOVERNMENT.has(ctx.norms[d.end])) d.dropped = true;
     }
   }
 }

@@ -82,6 +82,17 @@ function byFamily(lex: ActorLexicon): Map<string, { known: KnownEntity; names: N
 }
 
 /**
+ * The one country of every known person with this family name and a compatible role, or null
+ * ("Bush" → USA: George H. W. and George W. Bush).
+ * @example familyCountry(lex, 'Bush', 'president') → 'USA'
+ */
+export function familyCountry(lex: ActorLexicon, family: string, role: string | null): string | null {
+  const cands = (byFamily(lex).get(foldName(family)) ?? []).filter((c) => rolesCompatible(role, c.known.role));
+  const codes = new Set(cands.map((c) => c.known.code));
+  return cands.length && codes.size === 1 ? [...codes][0] : null;
+}
+
+/**
  * The known person an unknown titled name is a spelling variant of, or null.
  * @example knownVariant(lex, 'Mahamoud Bazoum', 'president', 'NER')?.name → 'Mohamed Bazoum'
  */

@@ -241,8 +241,9 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[], fr
     return !(before && before.pos === 'ADP' && before.norm !== 'of') && !(from >= 0 && inPrepPhrase(ctx, from, r.at));
   });
   // "Thousands of Kenyans", "Security forces in Guinea": a capitalised word the entity stage could
-  // not place is a worse head than a coded actor, even one in a prepositional phrase
-  const placed = (xs: typeof region) => xs.filter((r) => { const e = ctx.entity(r.id); return !!e && (!!e.code || e.type === 'person'); });
+  // not place is a worse head than a coded actor, even one in a prepositional phrase; a known body
+  // without a country counts as placed ("Human rights organization Amnesty International")
+  const placed = (xs: typeof region) => xs.filter((r) => { const e = ctx.entity(r.id); return !!e && (!!e.code || e.type === 'person' || e.rule.startsWith('lexicon.')); });
   const pool = [placed(notInPP), placed(region), notInPP, region].find((xs) => xs.length)!;
   // the head of a subject noun phrase comes first: "a delegation of US officials", "the president of France"
   return pool[0];
