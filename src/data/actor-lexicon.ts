@@ -106,6 +106,8 @@ const ActorEntry = z.object({
   government: z.boolean().optional(),
   role: z.string().optional(),
   alone: z.boolean().optional(),
+  /** people: the EDTF interval of the office named in role ("2013/2021", "2025/..") */
+  term: z.string().regex(/^\d{4}\/(\d{4}|\.\.)$/).optional(),
   example: Example,
 });
 const ActorsFile = z.object({ source: z.string(), entries: z.array(ActorEntry) });

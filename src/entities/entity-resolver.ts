@@ -193,6 +193,12 @@ export function resolveEntities(doc: Doc): void {
     const o = mentions.find((x) => x !== m && x.start >= from && x.start <= from + 4 && entOf.has(x));
     const oe = o ? entOf.get(o) : undefined;
     if (oe && oe.type !== 'location' && oe.type !== 'facility' && oe.type !== 'person') link(m, oe);
+    // "demonstrators in Baghdad", "residents of Goma": people of a city stand for its country
+    // (PLOVER codes such actors by the country they are in); only for "in"/"of", not "from"
+    else if (oe && oe.type === 'location' && oe.code && /^\s+(?:in|of)\s+/i.test(follow[0]) && m.ref?.target === 'sector') {
+      const c = countryEnt(oe.code);
+      if (c) link(m, c);
+    }
   }
 
   // 5. persons: affiliation, role, code, sector

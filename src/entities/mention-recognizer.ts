@@ -55,7 +55,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'du', 'da', 'd
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'al', '&', 'el']);
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'to', 'for', 'on', 'at', 'by', 'and', 'or', 'but', 'with', 'from', 'as', 'vs', 'vs.', 'into', 'over', 'after', "'s"]);
 const FORMER = new Set(['former', 'ex', 'ousted', 'deposed', 'toppled', 'late', 'then', 'exiled', 'detained', 'jailed']);
-const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special']);
+const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special', 'junior', 'leading', 'prominent', 'veteran', 'human', 'rights']);
 /** Capitalised words that start sentences or headlines but never a name on their own. */
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'as', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'to', 'of',
@@ -762,7 +762,8 @@ function descriptorPass(ctx: Ctx): void {
     }
     if (!lex.descriptors.startsWith(norms[i])) continue;
     const head = lex.descriptors.longestAt(norms, i, (_h, s, e) => {
-      for (let t = s; t < e; t++) if (ctx.owner[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
+      // lower case, or a plural head opening the sentence ("Demonstrators in Baghdad blocked …")
+      for (let t = s; t < e; t++) if (ctx.owner[t] || !(/^\p{Ll}/u.test(toks[t].text) || (t === s && t === sentenceStart(ctx, t) && e - s === 1 && /s$/.test(norms[t])))) return false;
       return true;
     });
     if (!head) continue;
