@@ -15,7 +15,7 @@
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
 import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
-import { familyCountry, knownVariant } from './person-variants.js';
+import { familyCountry, knownVariant, misspelledCountry } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
 export interface Draft {
@@ -463,6 +463,11 @@ function affiliationBefore(ctx: Ctx, roleStart: number): { of: Draft | null; for
   const own = ctx.owner[k];
   if (own && own.end === k + 1 && own.type !== 'person' && own.type !== 'location') return { of: own, former };
   if (!own && !ctx.blocked[k] && isWordCap(ctx.toks[k]) && !NOT_NAMES.has(ctx.norms[k])) {
+    // "Quatar's emir": a misspelt country is still the country
+    const misspelt = misspelledCountry(ctx.lex, ctx.toks[k].text);
+    if (misspelt && (k === 0 || !isWordCap(ctx.toks[k - 1]) || k === sentenceStart(ctx, k))) {
+      return { of: claim(ctx, { start: k, end: k + 1, kind: 'name', rule: 'country.misspelled', confidence: 0.6, key: misspelt, type: 'country' }), former };
+    }
     let s = k;
     while (s - 1 >= 0 && sameSentence(ctx, s - 1, k) && !ctx.owner[s - 1] && !ctx.blocked[s - 1] && isWordCap(ctx.toks[s - 1]) && !NOT_NAMES.has(ctx.norms[s - 1]) && k - s < 4) s--;
     let propn = false;
@@ -496,6 +501,11 @@ function personPass(ctx: Ctx): void {
       // "Russia's foreign minister, Sergei Lavrov, said": the name after a comma
       const comma = norms[role.end] === ',' && isWordCap(toks[role.end + 1]) ? 1 : 0;
       const t = skipTitles(ctx, role.end + comma);
+      // "Qatar's emir, Sheikh Hamad …": a capitalised role word after the comma is a title
+      if (comma && isCap(toks[t.end]) && !ctx.owner[t.end]) {
+        const again = lex.roles.longestAt(norms, t.end, ACCEPT_ALL);
+        if (again) t.end = again.end;
+      }
       let e = nameRun(ctx, t.end);
       if (comma && e > 0 && e - t.end < 2 && !lex.titles.has(norms[role.end + 1])) e = -1;
       if (e > 0) {
@@ -684,6 +694,12 @@ function fallbackPass(ctx: Ctx): void {
     const next = norms[e];
     // "the Bush administration": a family name of known leaders, all of one country
     const leaderCountry = e - i === 1 && !allCaps && LEADER_GOVERNMENT.has(next) ? familyCountry(lex, t.text, null) : null;
+    // "Ethopia has agreed", "Quatar's emir": a country name one letter off
+    const misspelt = e - i === 1 && !allCaps ? misspelledCountry(lex, t.text) : null;
+    if (misspelt) {
+      claim(ctx, { start: i, end: e, kind: 'name', rule: 'country.misspelled', confidence: 0.6, key: misspelt, type: 'country', locative: isLocative(ctx, i) });
+      continue;
+    }
     if (leaderCountry) {
       claim(ctx, { start: i, end: e, kind: 'name', rule: 'person.family-name-government', confidence: 0.7, key: `person:${slugOf(ctx, i, e)}`, type: 'person', country: leaderCountry });
       continue;

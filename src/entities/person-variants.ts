@@ -120,3 +120,30 @@ export function knownVariant(lex: ActorLexicon, name: string, role: string | nul
   }
   return found.size === 1 ? [...found][0] : null;
 }
+
+const countryForms = new WeakMap<ActorLexicon, Map<string, string>>();
+
+/**
+ * A one-letter misspelling of a country's one-word name ("Ethopia", "Quatar"), or null: the
+ * country's key. Only names of six letters or more, same first letter, one country within one edit.
+ * @example misspelledCountry(lex, 'Ethopia') → 'country:ETH'
+ */
+export function misspelledCountry(lex: ActorLexicon, word: string): string | null {
+  let forms = countryForms.get(lex);
+  if (!forms) {
+    forms = new Map();
+    for (const e of lex.entities.values()) {
+      if (e.type !== 'country') continue;
+      for (const n of [e.name, ...e.aliases]) if (!/[\s.'-]/.test(n) && n.length >= 5) forms.set(foldName(n), e.key);
+    }
+    countryForms.set(lex, forms);
+  }
+  const w = foldName(word);
+  if (w.length < 6 || forms.has(w)) return null;
+  const keys = new Set<string>();
+  for (const [f, key] of forms) {
+    if (f[0] !== w[0] || Math.abs(f.length - w.length) > 1) continue;
+    if (editDistance(f, w, 1) <= 1) keys.add(key);
+  }
+  return keys.size === 1 ? [...keys][0] : null;
+}

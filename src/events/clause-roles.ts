@@ -134,8 +134,11 @@ function skipAside(ctx: RoleContext, s: Sentence, k: number): number {
   for (let j = k - 1; j > s.tokStart; j--) {
     if (T[j].norm === ',') {
       const first = T[j + 1];
+      // a participle used as an adjective is no verb: ", Algeria's leading human rights activist,"
+      const clauseVerb = (t: Token, i: number) => isVerbish(t) && !(t.pos === 'VERB' && /(ing|ed)$/.test(t.norm)
+        && (T[j + i]?.norm === "'s" || T[j + i]?.pos === 'DET' || T[j + i]?.pos === 'ADJ') && (T[j + i + 2]?.pos === 'NOUN' || T[j + i + 2]?.pos === 'ADJ'));
       const inner = T.slice(j + 1, k);
-      if (RELATIVES.has(first.norm) || !inner.some(isVerbish)) return j - 1;
+      if (RELATIVES.has(first.norm) || !inner.some(clauseVerb)) return j - 1;
       return k;
     }
     if (T[j].norm === ';' || T[j].norm === '.') return k;
