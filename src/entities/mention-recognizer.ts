@@ -263,6 +263,26 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'south
  * "ethnic" keeps its country unless "of" + another country follows it directly ("Americans in
  * Iraq" are still Americans).
  */
+/**
+ * The country of the first "in COUNTRY" after the verb of the clause that starts at token `from`
+ * (same clause: no comma, colon, relative or subordinator in between), or null.
+ */
+function clausePlace(ctx: Ctx, from: number): Draft | null {
+  const { toks, norms } = ctx;
+  let verb = false;
+  for (let j = from; j < Math.min(toks.length, from + 12) && sameSentence(ctx, from, j); j++) {
+    const n = norms[j];
+    if (n === ',' || n === ';' || n === ':' || n === 'who' || n === 'which' || n === 'that' || toks[j].pos === 'SCONJ') return null;
+    if (toks[j].pos === 'VERB') verb = true;
+    if (n === 'in' && verb) {
+      const k = norms[j + 1] === 'the' ? j + 2 : j + 1;
+      const o = ctx.owner[k];
+      return o && o.start === k && o.type === 'country' && o.kind !== 'demonym' ? o : null;
+    }
+  }
+  return null;
+}
+
 function ethnicGroupPass(ctx: Ctx): void {
   const { toks, norms } = ctx;
   for (const d of [...ctx.drafts]) {
@@ -285,6 +305,8 @@ function ethnicGroupPass(ctx: Ctx): void {
       if (ethnic && /^\p{Ll}/u.test(toks[j].text) && (toks[j].pos === 'NOUN' || toks[j].pos === 'ADJ' || toks[j].pos === 'VERB')) continue;
       break;
     }
+    // "ethnic Albanians demonstrated on Tuesday in Serbia": where the group's own clause takes place
+    if (ethnic && !residence) residence = clausePlace(ctx, d.end);
     if (!ethnic && !(plural && residence && norms[d.end] === 'of')) continue;
     const start = ethnic ? d.start - 1 : d.start;
     const base = slugOf(ctx, d.start, d.end);
@@ -822,7 +844,7 @@ function descriptorPass(ctx: Ctx): void {
       }
     }
     // a bare singular head ("government forces", "army") without determiner or owner is too vague
-    const plural = /s$/.test(norms[he - 1]) || norms[he - 1] === 'police';
+    const plural = /s$/.test(norms[he - 1]) || norms[he - 1] === 'police' || norms[he - 1] === 'people';
     if (!of && !det && !plural) continue;
     // "a country", "a government": indefinite → not a reference to a known actor
     if (!of && (norms[s] === 'a' || norms[s] === 'an')) continue;

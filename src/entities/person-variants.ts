@@ -82,14 +82,16 @@ function byFamily(lex: ActorLexicon): Map<string, { known: KnownEntity; names: N
 }
 
 /**
- * The one country of every known person with this family name and a compatible role, or null
- * ("Bush" → USA: George H. W. and George W. Bush).
+ * The one country of the known persons who share this family name (two or more, with a compatible
+ * role), or null: "Bush" → USA (George H. W. and George W. Bush). A family name only one known
+ * person bears is not enough ("King Hassan" is not Tanzania's President Samia Suluhu Hassan); such
+ * a person's lexicon entry lists the name alone as an alias when it is safe.
  * @example familyCountry(lex, 'Bush', 'president') → 'USA'
  */
 export function familyCountry(lex: ActorLexicon, family: string, role: string | null): string | null {
   const cands = (byFamily(lex).get(foldName(family)) ?? []).filter((c) => rolesCompatible(role, c.known.role));
   const codes = new Set(cands.map((c) => c.known.code));
-  return cands.length && codes.size === 1 ? [...codes][0] : null;
+  return cands.length >= 2 && codes.size === 1 ? [...codes][0] : null;
 }
 
 /**
