@@ -771,7 +771,15 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   // a lexicon family name alone ("Lavrov") needs the full name somewhere in the article
   const fullKeys = new Set(ctx.drafts.filter((d) => !d.dropped && d.kind === 'name' && d.type === 'person').map((d) => d.key));
   for (const d of ctx.drafts) {
-    if (d.needsFull && !fullKeys.has(d.key)) {
+    if (d.needsFull && !fullKeys.has(d.key) && !d.dropped) {
+      // "former President Jean Ndayishimiye … Ndayishimiye fled": the family name belongs to the
+      // person this article names in full, not to the lexicon's namesake
+      const full = persons.get(toks[d.end - 1].text);
+      if (full && full.key !== d.key) {
+        if (full.start <= d.start && d.end <= full.end) d.dropped = true;
+        else { d.key = full.key; d.rule = 'person.short'; d.needsFull = false; }
+        continue;
+      }
       const prev = ctx.norms[d.start - 1] ?? '';
       if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL) && !LEADER_GOVERNMENT.has(ctx.norms[d.end])) d.dropped = true;
     }

@@ -55,7 +55,8 @@ function rolesCompatible(a: string | null | undefined, b: string | null | undefi
 interface NameParts { given: string; family: string }
 
 function parts(name: string): NameParts | null {
-  const words = name.split(/\s+/).filter((w) => /\p{Lu}/u.test(w[0] ?? ''));
+  // "al-Sudani" counts (a capital inside), "bin" does not
+  const words = name.split(/\s+/).filter((w) => /\p{Lu}/u.test(w));
   if (words.length < 2) return null;
   return { given: foldName(words[0]), family: foldName(words[words.length - 1].replace(/^(al|el)-/i, '')) };
 }
