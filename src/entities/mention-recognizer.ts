@@ -55,7 +55,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'du', 'da', 'd
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'al', '&', 'el']);
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'to', 'for', 'on', 'at', 'by', 'and', 'or', 'but', 'with', 'from', 'as', 'vs', 'vs.', 'into', 'over', 'after', "'s"]);
 const FORMER = new Set(['former', 'ex', 'ousted', 'deposed', 'toppled', 'late', 'then', 'exiled', 'detained', 'jailed']);
-const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special', 'junior', 'leading', 'prominent', 'veteran', 'human', 'rights']);
+const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special', 'junior', 'leading', 'prominent', 'veteran', 'human', 'rights', 'security', 'intelligence']);
 /** Capitalised words that start sentences or headlines but never a name on their own. */
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'as', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'to', 'of',
@@ -685,11 +685,44 @@ function orgPass(ctx: Ctx): void {
   }
 }
 
+// ---------------------------------------------------------------- 4b. religious, ideological, ethnic groups
+
+/**
+ * "Islamic fundamentalists", "Muslim hackers", "Maoist rebels": a group actor with no country
+ * (data/actors/descriptors.json groupAdjectives + groupNouns), so the event keeps a participant
+ * and no bogus organisation ("Islamic") or wrong country is read. A country is given only by the
+ * phrase itself ("Kurdish rebels in Syria").
+ */
+function ideologyGroupPass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (ctx.owner[i] || ctx.blocked[i] || !isCap(toks[i]) || !lex.groupAdjectives.has(norms[i]) || ctx.titleCase[toks[i].sent]) continue;
+    let e = i + 1;
+    // one lower-case modifier may stand between: "Islamic militant groups", "Tamil separatist rebels"
+    if (!lex.groupNouns.has(norms[e]) && /^\p{Ll}/u.test(toks[e]?.text ?? '') && lex.groupNouns.has(norms[e + 1])) e++;
+    if (!lex.groupNouns.has(norms[e]) || ctx.owner[e] || ctx.blocked[e] || !/^\p{Ll}/u.test(toks[e].text) || !sameSentence(ctx, i, e)) continue;
+    let of: Draft | null = null;
+    if (norms[e + 1] === 'in' || norms[e + 1] === 'of') {
+      const o = ctx.owner[e + 2];
+      if (o && o.start === e + 2 && o.type === 'country' && o.kind !== 'demonym') of = o;
+    }
+    const d = claim(ctx, {
+      start: i, end: e + 1, kind: 'name', rule: 'group.adjective-noun', confidence: 0.6,
+      key: `group:${slugOf(ctx, i, e + 1)}${of ? `-in-${of.key?.split(':')[1]?.toLowerCase() ?? ''}` : ''}`, type: 'group', of,
+    });
+    for (let t = i; t <= e; t++) ctx.owner[t] = d;
+    i = e;
+  }
+}
+
 // ---------------------------------------------------------------- 5. unknown capitalised names
 
 function isLowerWord(t: Token | undefined): boolean {
   return !!t && /^[a-z]/.test(t.text);
 }
+
+/** Endings of English adjectives (a sentence-initial capital before a noun is then no name). */
+const ADJECTIVE_ENDING = /(?:ic|al|ous|ive|ful|less|ent|ant|ary|ed|an)$/;
 
 function fallbackPass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
@@ -710,6 +743,10 @@ function fallbackPass(ctx: Ctx): void {
     // number or preposition is read as one (a name as subject is followed by its verb; "Airbus parent …"
     // and "Apple launches …" keep theirs)
     if (atStart && e - i === 1 && isLowerWord(toks[e]) && ['ADP', 'NUM', 'CCONJ'].includes(toks[e].pos) && norms[e] !== 'to') continue;
+    // … and one with an adjective's ending before a lower-case noun is an adjective: "Human rights
+    // organization X", "Islamic fundamentalists", "Recent attacks", "Ethnic Serbs" ("Airbus parent"
+    // and "Apple launches" have no such ending)
+    if (atStart && e - i === 1 && isLowerWord(toks[e]) && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ') && ADJECTIVE_ENDING.test(norms[i])) continue;
     // mid-sentence, a capital is a name whatever the tagger says ("Chrysler, Ford, and …")
     if (atStart && e - i > 1 && t.pos !== 'PROPN' && toks[i + 1].pos !== 'PROPN') continue;
     const allCaps = e - i === 1 && isAllCapsWord(t.text);
@@ -866,6 +903,54 @@ function descriptorPass(ctx: Ctx): void {
   }
 }
 
+/**
+ * An office named without its holder: "Norway's foreign minister said", "the Dutch defence
+ * minister", "Cairo's security chief", "Pentagon spokesman" stand for the country (or body) that
+ * owns the office, in the office's sector. Without an owner the office is left alone ("the
+ * minister said"); with a name after it, it is that person's role (the person pass).
+ */
+function officeHolderPass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    if (ctx.blocked[i] || ctx.owner[i] || !/^\p{Ll}/u.test(toks[i].text) || !lex.roles.startsWith(norms[i])) continue;
+    const role = lex.roles.longestAt(norms, i, (_r, s, e) => {
+      for (let t = s; t < e; t++) if (ctx.owner[t] || ctx.blocked[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
+      return true;
+    });
+    if (!role) continue;
+    const re = role.end;
+    const next = toks[re];
+    if (next && sameSentence(ctx, i, re)) {
+      // a name follows ("foreign minister Dubem Oniya", "minister, Sergei Lavrov,"), or the role word
+      // is a modifier ("general election", "head office", "chief-of-staff")
+      if (isWordCap(next) || (norms[re] === ',' && isWordCap(toks[re + 1]) && toks[re + 1].pos === 'PROPN') || norms[re] === '-') continue;
+      if (next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) continue;
+    }
+    let s = i;
+    while (s - 1 >= 0 && sameSentence(ctx, s - 1, i) && !ctx.owner[s - 1] && ROLE_PREMODS.has(norms[s - 1]) && /^\p{Ll}/u.test(toks[s - 1].text)) s--;
+    const k = s - 1;
+    if (k < 0 || !sameSentence(ctx, k, i)) continue;
+    let of: Draft | null = null;
+    if ((norms[k] === "'s" || norms[k] === "'") && k - 1 >= 0) {
+      const o = ctx.owner[k - 1] ?? ctx.drafts.find((d) => d.kind === 'descriptor' && d.end === k && !d.dropped) ?? null;
+      if (o && o.end === k) of = o;
+    } else if (ctx.owner[k] && ctx.owner[k]!.end === s) {
+      of = ctx.owner[k]!;
+    }
+    if (!of || of.type === 'person' || of.type === 'location' || of.type === 'facility' || of.kind === 'pronoun') continue;
+    const r = role.values[0];
+    let start = of.start;
+    if (start - 1 >= 0 && norms[start - 1] === 'the' && of.kind !== 'descriptor') start--;
+    const d = claim(ctx, {
+      start, end: re, kind: 'descriptor', rule: 'descriptor.office', confidence: 0.7,
+      key: null, type: null, sector: r.sector, role: r.role, of, target: 'sector', nested: true,
+      locative: isLocative(ctx, start),
+    });
+    for (let t = s; t < re; t++) ctx.owner[t] ??= d;
+    i = re - 1;
+  }
+}
+
 /** Apposition after the name: "Sergei Lavrov, Russia's foreign minister, said", "Jane Roe, a spokeswoman for the ministry". */
 function appositionRolePass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
@@ -931,11 +1016,13 @@ export function recognizeMentions(doc: Doc): Draft[] {
   knownVariantPass(ctx);
   facilityPass(ctx);
   orgPass(ctx);
+  ideologyGroupPass(ctx);
   shortPass(ctx, false);
   fallbackPass(ctx);
   shortPass(ctx, true);
   descriptorPass(ctx);
   appositionRolePass(ctx);
+  officeHolderPass(ctx);
   return ctx.drafts.filter((d) => !d.dropped);
 }
 
