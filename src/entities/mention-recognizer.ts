@@ -966,6 +966,21 @@ function appositionRolePass(ctx: Ctx): void {
       if (norms[j] === "'s" || norms[j] === "'") j++;
     }
     while (j < toks.length && (ROLE_PREMODS.has(norms[j]) || FORMER.has(norms[j])) && !ctx.owner[j]) j++;
+    // "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a capitalised office the
+    // form passes took for an unknown organisation is the person's role
+    const office = of ? ctx.owner[j] : null;
+    if (office && office !== d && office.start === j && !office.dropped && office.key && !lex.entities.has(office.key) && (office.type === 'organization' || office.type === 'person')
+      && (office.rule.startsWith('org.') || office.rule.startsWith('proper.')) && (norms[office.end] === ',' || norms[office.end] === '.' || lex.reportingVerbs.has(norms[office.end]))) {
+      const last = lex.roles.longestAt(norms, office.end - 1, ACCEPT_ALL);
+      if (last && last.end === office.end) {
+        office.dropped = true;
+        for (let t = office.start; t < office.end; t++) if (ctx.owner[t] === office) ctx.owner[t] = null;
+        d.role = last.values[0].role;
+        d.sector ??= last.values[0].sector;
+        d.of ??= of;
+        continue;
+      }
+    }
     const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, ACCEPT_ALL) : null;
     if (!role || !sameSentence(ctx, d.start, role.end - 1)) continue;
     let k = role.end;

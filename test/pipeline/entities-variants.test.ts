@@ -123,6 +123,12 @@ test('titled persons: the role is not part of the name, one entity per person', 
   assert.equal(entityOf(d2, 'Amina Odhiambo')?.role, 'vice-president');
   const d3 = run("Pakistan's leading human rights activist, Asma Qureshi, began a hunger strike.");
   assert.equal(entityOf(d3, 'Asma Qureshi')?.code, 'PAK');
+  // an apposed capitalised office after a known body is the person's role, not a name of its own
+  const d4 = run('Ingrid Halvorsen, the World Health Organization Regional Coordinator, said the clinics had reopened.');
+  const p4 = entityOf(d4, 'Ingrid Halvorsen')!;
+  assert.equal(p4.code, 'WHO');
+  assert.equal(p4.role, 'coordinator');
+  assert.ok(!d4.entities.some((e) => /Coordinator/.test(e.name)), d4.entities.map((e) => e.name).join('|'));
 });
 
 test('offices without a holder stand for their owner; a name after the office is its holder', () => {
