@@ -114,17 +114,17 @@ export function knownVariant(lex: ActorLexicon, name: string, role: string | nul
   // same family name, given name a close spelling or a transliteration of it
   consider(idx.get(p.family), (n) => n.family === p.family && n.given.length >= 3 && p.given.length >= 3
     && (editDistance(n.given, p.given, 2) <= 2 || consonantSkeleton(n.given) === consonantSkeleton(p.given)));
-  // same given name, family name one letter off (long names only: "Bouteflicka")
+  // same given name, family name one letter off (long names only: "Bouteflicka"; same first letter)
   if (!found.size && p.family.length >= 6) {
     for (const [fam, cands] of idx) {
-      if (Math.abs(fam.length - p.family.length) > 1 || editDistance(fam, p.family, 1) > 1) continue;
+      if (fam[0] !== p.family[0] || Math.abs(fam.length - p.family.length) > 1 || editDistance(fam, p.family, 1) > 1) continue;
       consider(cands, (n) => n.family === fam && n.given === p.given);
     }
   }
   return found.size === 1 ? [...found][0] : null;
 }
 
-const countryForms = new WeakMap<ActorLexicon, Map<string, string>>();
+const countryForms = new WeakMap<ActorLexicon, { all: Set<string>; byFirst: Map<string, [string, string][]> }>();
 
 /**
  * A one-letter misspelling of a country's one-word name ("Ethopia", "Quatar"), or null: the
@@ -134,18 +134,26 @@ const countryForms = new WeakMap<ActorLexicon, Map<string, string>>();
 export function misspelledCountry(lex: ActorLexicon, word: string): string | null {
   let forms = countryForms.get(lex);
   if (!forms) {
-    forms = new Map();
+    forms = { all: new Set(), byFirst: new Map() };
     for (const e of lex.entities.values()) {
       if (e.type !== 'country') continue;
-      for (const n of [e.name, ...e.aliases]) if (!/[\s.'-]/.test(n) && n.length >= 5) forms.set(foldName(n), e.key);
+      for (const n of [e.name, ...e.aliases]) {
+        if (/[\s.'-]/.test(n) || n.length < 5) continue;
+        const f = foldName(n);
+        forms.all.add(f);
+        const list = forms.byFirst.get(f[0]) ?? [];
+        list.push([f, e.key]);
+        forms.byFirst.set(f[0], list);
+      }
     }
     countryForms.set(lex, forms);
   }
+  if (word.length < 6) return null;
   const w = foldName(word);
-  if (w.length < 6 || forms.has(w)) return null;
+  if (w.length < 6 || forms.all.has(w)) return null;
   const keys = new Set<string>();
-  for (const [f, key] of forms) {
-    if (f[0] !== w[0] || Math.abs(f.length - w.length) > 1) continue;
+  for (const [f, key] of forms.byFirst.get(w[0]) ?? []) {
+    if (Math.abs(f.length - w.length) > 1) continue;
     if (editDistance(f, w, 1) <= 1) keys.add(key);
   }
   return keys.size === 1 ? [...keys][0] : null;
