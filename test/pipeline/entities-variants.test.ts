@@ -110,6 +110,9 @@ test('civilians take the country of the place their clause happens in; the descr
   assert.equal(d.entities.find((e) => e.id === people?.entity)?.code, 'KEN');
   const d2 = run('Protesters in Lagos set tyres on fire.');
   assert.equal(d2.entities.find((e) => e.id === d2.mentions.find((m) => m.text === 'Protesters')?.entity)?.code, 'NGA');
+  const d4 = run('Hundreds of workers in Lagos blocked the road, and Syrian refugees waited.');
+  assert.equal(d4.entities.find((e) => e.id === d4.mentions.find((m) => m.text === 'workers')?.entity)?.code, 'NGA');
+  assert.equal(d4.entities.find((e) => e.id === d4.mentions.find((m) => m.text === 'Syrian refugees')?.entity)?.code, 'SYR');
   // another clause's place is not theirs
   const d3 = run('Thousands of people marched, officials in Nairobi said.');
   assert.equal(d3.mentions.find((m) => m.text === 'people')?.entity ?? null, null);
