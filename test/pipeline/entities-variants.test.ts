@@ -168,7 +168,7 @@ const ROWS: EventRow[] = [
   { text: 'The African Union has sent 40 observers to Chad on Monday to investigate the killings.', type: 'ACCUSE', actor: ['AU'] },
   { text: 'Kenyan riot police used tear gas to disperse the crowd.', type: 'COERCE', actor: ['KEN'] },
   // after a verb of asking or allowing, the object does it
-  { text: 'Germany urged Serbia to investigate the killings.', type: 'ACCUSE', actor: ['SRB'] },
+  { text: 'Germany urged Serbia to investigate the killings.', type: 'ACCUSE', actor: ['SRB'], modality: 'hypothetical' },
   { text: 'Luca Ferrandi, Italy\'s leading human rights activist, condemned the verdict.', type: 'ACCUSE', actor: ['ITA'] },
   // an unnamed office holder is the country's actor
   { text: 'Portugal\'s defence minister condemned the attack on the convoy.', type: 'ACCUSE', actor: ['PRT'] },
