@@ -15,7 +15,7 @@
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
 import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
-import { familyCountry, knownVariant, misspelledCountry } from './person-variants.js';
+import { familyCountry, knownVariant, misspelledCountry, variantsCountry } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
 export interface Draft {
@@ -595,7 +595,11 @@ function knownVariantPass(ctx: Ctx): void {
       continue;
     }
     const known = knownVariant(ctx.lex, name, d.role ?? null, owner);
-    if (!known) continue;
+    if (!known) {
+      // "President George Bush": two known persons fit, both of one country
+      if (!owner) d.country = variantsCountry(ctx.lex, name, d.role ?? null);
+      continue;
+    }
     d.key = known.key;
     d.rule = 'person.known-variant';
   }

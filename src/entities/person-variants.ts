@@ -100,10 +100,25 @@ export function familyCountry(lex: ActorLexicon, family: string, role: string | 
  * @example knownVariant(lex, 'Mahamoud Bazoum', 'president', 'NER')?.name → 'Mohamed Bazoum'
  */
 export function knownVariant(lex: ActorLexicon, name: string, role: string | null, country: string | null): KnownEntity | null {
+  const found = variantCandidates(lex, name, role, country);
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * The one country of several known persons a titled name fits ("President George Bush": George
+ * H. W. or George W. Bush → USA), or null.
+ */
+export function variantsCountry(lex: ActorLexicon, name: string, role: string | null): string | null {
+  const found = variantCandidates(lex, name, role, null);
+  const codes = new Set([...found].map((k) => k.code));
+  return found.size >= 2 && codes.size === 1 ? [...codes][0] : null;
+}
+
+function variantCandidates(lex: ActorLexicon, name: string, role: string | null, country: string | null): Set<KnownEntity> {
   const p = parts(name);
-  if (!p || p.family.length < 3) return null;
-  const idx = byFamily(lex);
   const found = new Set<KnownEntity>();
+  if (!p || p.family.length < 3) return found;
+  const idx = byFamily(lex);
   const consider = (cands: { known: KnownEntity; names: NameParts[] }[] | undefined, test: (n: NameParts) => boolean) => {
     for (const c of cands ?? []) {
       if (!rolesCompatible(role, c.known.role)) continue;
@@ -121,14 +136,15 @@ export function knownVariant(lex: ActorLexicon, name: string, role: string | nul
       consider(cands, (n) => n.family === fam && n.given === p.given);
     }
   }
-  return found.size === 1 ? [...found][0] : null;
+  return found;
 }
 
 const countryForms = new WeakMap<ActorLexicon, { all: Set<string>; byFirst: Map<string, [string, string][]> }>();
 
 /**
  * A one-letter misspelling of a country's one-word name ("Ethopia", "Quatar"), or null: the
- * country's key. Only names of six letters or more, same first letter, one country within one edit.
+ * country's key. Only words of six letters or more, same first and last letter (a letter added at
+ * the end makes another word: "Hollande", "Chiles"), one country within one edit.
  * @example misspelledCountry(lex, 'Ethopia') → 'country:ETH'
  */
 export function misspelledCountry(lex: ActorLexicon, word: string): string | null {
@@ -153,7 +169,8 @@ export function misspelledCountry(lex: ActorLexicon, word: string): string | nul
   if (w.length < 6 || forms.all.has(w)) return null;
   const keys = new Set<string>();
   for (const [f, key] of forms.byFirst.get(w[0]) ?? []) {
-    if (Math.abs(f.length - w.length) > 1) continue;
+    // the slip is inside the word: "Hollande" and "Chiles" (a letter added at the end) are names
+    if (Math.abs(f.length - w.length) > 1 || f[f.length - 1] !== w[w.length - 1]) continue;
     if (editDistance(f, w, 1) <= 1) keys.add(key);
   }
   return keys.size === 1 ? [...keys][0] : null;

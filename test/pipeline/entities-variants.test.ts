@@ -57,6 +57,9 @@ test('family names: shared by known leaders of one country give the country, a l
   const lex = actorLexicon();
   assert.equal(familyCountry(lex, 'Bush', 'president'), 'USA');
   assert.equal(familyCountry(lex, 'Hassan', 'king'), null, 'only one known Hassan (Tanzania), not a king');
+  const gb = entityOf(run('President Georges Bush warned Russia.'), 'Georges Bush');
+  assert.equal(gb?.code, 'USA', 'George H. W. or George W.: one country');
+  assert.equal(gb?.wikidata, null, 'and no identity');
   const d = run('President Bush warned Russia over its troops in Moldova.');
   assert.equal(entityOf(d, 'Bush')?.code, 'USA', 'not the country named after him');
   const d2 = run('The Bush administration said Cuba must free the prisoners.');
@@ -77,6 +80,8 @@ test('misspelt one-word country names', () => {
   assert.equal(misspelledCountry(lex, 'Ethiopia'), null, 'spelled right: the lexicon has it');
   assert.equal(misspelledCountry(lex, 'Chinq'), null, 'too short to guess');
   assert.equal(misspelledCountry(lex, 'Somalai'), null, 'two edits away');
+  assert.equal(misspelledCountry(lex, 'Hollande'), null, 'a letter added at the end: a name');
+  assert.equal(misspelledCountry(lex, 'Chiles'), null, 'a plural or a surname');
   assert.equal(entityOf(run('Venezuala recalled its ambassador.'), 'Venezuala')?.code, 'VEN');
   const d = run("Katar's emir, Sheikh Jassim bin Nasser, opened the talks.");
   assert.equal(d.entities.find((e) => e.type === 'person')?.code ?? null, null, 'Katar is five letters: left alone');
