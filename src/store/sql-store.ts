@@ -82,6 +82,8 @@ interface EventDriver {
   date: string;
   /** the full-text table's rowid (date key * FTS_DATE_KEY + seq) */
   ftsRowid?: string;
+  /** its condition keeps the dated rows only (DATED_ROWS); the undated ones come after */
+  undated?: boolean;
 }
 
 const DAY_PREFIX = /^\d{4}-\d{2}-\d{2}/;
@@ -95,6 +97,8 @@ export function ftsDisjunction(fq: string): boolean {
 
 /** events_fts rowids are YYYYMMDD of date_lo * 2^36 + event seq (see sqlite-migrations.ts, v2). */
 const FTS_DATE_KEY = 68719476736;
+const DATED_ROWS = `f.rowid >= ${FTS_DATE_KEY}`;
+const UNDATED_ROWS = `f.rowid < ${FTS_DATE_KEY}`;
 
 /** A party filter on `alias`.code / .actor (event_parties), or on .code1 / .actor1 (side 1 or 2 of event_pairs). */
 function partyCond(alias: string, f: PartyFilter, params: SqlValue[], side: 1 | 2 | '' = ''): string {
@@ -707,12 +711,14 @@ export class SqlStore implements Store {
           if (qy.to && DAY_PREFIX.test(qy.to)) { bounds += ' AND f.rowid < ?'; bp.push((Number(qy.to.slice(0, 10).replace(/-/g, '')) + 1) * FTS_DATE_KEY); }
           const lo = await lowBound();
           if (lo) { bounds += ' AND f.rowid >= ?'; bp.push(Number(lo.replace(/-/g, '')) * FTS_DATE_KEY); }
-          // Ascending, undated events (rowid < 2^36) would come first; they come last in lists,
-          // so the ordered read needs a date bound then (which leaves them out).
-          if (driver && !driver.out && (qy.order !== 'date-asc' || qy.from || qy.to)) {
+          if (driver && !driver.out) {
+            // Ascending without a date bound, undated events (rowid < 2^36) would come first but
+            // are listed last: the ordered read takes the dated ones, events() appends the rest.
+            const undated = qy.order === 'date-asc' && !bounds;
+            if (undated) bounds = ` AND ${DATED_ROWS}`;
             params.push(fq, ...bp);
             if (and) params.push(fq);
-            drive({ table: 'events_fts f', event: `(f.rowid % ${FTS_DATE_KEY})`, date: '', dated: false, usesE: and, ftsRowid: 'f.rowid' }, `events_fts MATCH ?${bounds}${verify}`);
+            drive({ table: 'events_fts f', event: `(f.rowid % ${FTS_DATE_KEY})`, date: '', dated: false, usesE: and, ftsRowid: 'f.rowid', undated }, `events_fts MATCH ?${bounds}${verify}`);
           } else {
             // a filter: the matching events straight from the FTS doclists (no report rows read)
             params.push(fq, ...bp);
@@ -754,13 +760,18 @@ export class SqlStore implements Store {
       sql = `SELECT DISTINCT ${d.event} AS seq, ${d.date} AS date_lo FROM ${d.table}${withE ? ' CROSS JOIN events e' : ''} ${w}${withE ? ` AND e.seq = ${d.event}` : ''}
         ORDER BY ${d.date} ${dir}${nulls}, ${d.event} ${dir} LIMIT ? OFFSET ?`;
     }
-    const rows = await this.db.all<Row>(sql, [...params, limit, offset]);
-    let total: number | null = null;
-    if (qy.withTotal) {
-      const n = !d ? `SELECT count(*) AS n FROM events e ${w}`
-        : `SELECT count(${d.ftsRowid ? '*' : 'DISTINCT ' + d.event}) AS n FROM ${d.table}${withE ? ' CROSS JOIN events e' : ''} ${w}${withE ? ` AND e.seq = ${d.event}` : ''}`;
-      total = Number((await this.db.get<Row>(n, params))?.n ?? 0);
+    const countSql = !d ? `SELECT count(*) AS n FROM events e ${w}`
+      : `SELECT count(${d.ftsRowid ? '*' : 'DISTINCT ' + d.event}) AS n FROM ${d.table}${withE ? ' CROSS JOIN events e' : ''} ${w}${withE ? ` AND e.seq = ${d.event}` : ''}`;
+    const count = async (q: string) => Number((await this.db.get<Row>(q, params))?.n ?? 0);
+    let rows = await this.db.all<Row>(sql, [...params, limit, offset]);
+    // The full-text read oldest first took the dated events; the undated ones follow them.
+    const undated = (q: string) => q.replace(DATED_ROWS, UNDATED_ROWS);
+    if (d?.undated && rows.length < limit) {
+      const dated = rows.length || !offset ? offset + rows.length : await count(countSql);
+      rows = rows.concat(await this.db.all<Row>(undated(sql), [...params, limit - rows.length, Math.max(0, offset - dated)]));
     }
+    let total: number | null = null;
+    if (qy.withTotal) total = (await count(countSql)) + (d?.undated ? await count(undated(countSql)) : 0);
     const items = await this.loadEvents(rows.map((r) => Number(r.seq)));
     return { items, total, limit, offset };
   }

@@ -170,7 +170,17 @@ export function storeConformance(name: string, backend: () => Promise<Backend | 
         const desc = all.sort((a, b) => (a.lo === b.lo ? seq(b.id) - seq(a.id) : a.lo === null ? 1 : b.lo === null ? -1 : a.lo < b.lo ? 1 : -1)).map((x) => x.id);
         return q?.order === 'date-asc' ? [...all].sort((a, b) => (a.lo === b.lo ? seq(a.id) - seq(b.id) : a.lo === null ? 1 : b.lo === null ? -1 : a.lo < b.lo ? -1 : 1)).map((x) => x.id) : desc;
       };
+      // an undated article and event (no publication date, no date in the text): listed last
+      const undated = buildRecord({
+        id: 'undated', url: 'https://undated.example/1', outlet: 'Undated Wire',
+        text: 'Chad moves troops\n\nChad deployed troops near its border with Sudan and the uranium mines, officials said.',
+        entities: { tcd: { name: 'Chad', type: 'country', code: 'TCD' }, sdn: { name: 'Sudan', type: 'country', code: 'SDN' } },
+        events: [{ type: 'MOBILIZE', actor: ['tcd'], recipient: ['sdn'], evidence: 'Chad deployed troops near its border with Sudan and the uranium mines', cue: 'deployed' }],
+      });
+      assert.equal((await store.ingestRecord(undated)).newEvents, 1);
       const queries: Parameters<Store['events']>[0][] = [
+        { text: 'troops', order: 'date-asc' }, { text: 'uranium troops', order: 'date-asc' }, { text: 'troops OR withdraw*', order: 'date-asc' }, { party: 'TCD', order: 'date-asc' },
+        { party: 'Chad', other: 'Sudan', order: 'date-asc' }, { text: 'troops' }, { party: 'TCD' },
         { actor: 'NER', recipient: 'USA' }, { actor: 'USA', recipient: 'NER' }, { party: 'USA', other: 'Niger' }, { party: 'Niger', other: 'USA', order: 'date-asc' },
         { actor: 'NER' }, { recipient: 'USA' }, { party: 'NER' }, { party: 'CNSP', other: 'USA' }, { actor: 'CNSP', recipient: 'USA' }, { actor: 'USA', recipient: 'CNSP' },
         { party: 'NER', from: '2024-01-01', to: '2024-12-31' }, { actor: 'NER', recipient: 'USA', from: '2024-03-10' }, { party: 'USA', other: 'NER', to: '2024-03-20' },
@@ -190,6 +200,15 @@ export function storeConformance(name: string, backend: () => Promise<Backend | 
         }
       }
       assert.ok((await reference({ party: 'NER' })).length > 5, 'the queries above have something to order');
+      const asc = (await store.events({ text: 'troops', order: 'date-asc', limit: 1000 })).items;
+      assert.ok(asc.length >= 2 && asc[asc.length - 1].dateLo === null && asc[0].dateLo !== null, 'undated last, oldest first');
+      const total = (await store.events({ text: 'troops', order: 'date-asc', withTotal: true })).total!;
+      for (const offset of [0, total - 2, total - 1, total, total + 3]) {
+        const p = await store.events({ text: 'troops', order: 'date-asc', limit: 1, offset });
+        assert.deepEqual(p.items.map((e) => e.id), asc.slice(offset, offset + 1).map((e) => e.id), `offset ${offset}`);
+      }
+      assert.equal(await store.deleteArticle('undated'), true);
+      assert.deepEqual(await store.check(), []);
     });
 
     it('matches a full-text query only when one report holds all its words, not when they are split across a fused event\'s reports', async () => {
