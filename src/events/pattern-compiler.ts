@@ -144,11 +144,15 @@ export function participleStems(norm: string): string[] {
   return norm.endsWith('ed') ? [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)] : [];
 }
 
-function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token): boolean {
+/** Words after which a verb stands in its base form ("would free", "to free"). */
+const BASE_VERB_SLOT = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to']);
+
+function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token, prev: Token | undefined): boolean {
   if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
   if (s.pos && !POS_OK[s.pos].has(t.pos)) {
-    // wink tags title-case headline words as PROPN, and participles after "been" as ADJ
-    if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && /(ed|en)$/.test(t.norm)))) return false;
+    // wink tags title-case headline words as PROPN, participles after "been" as ADJ, and a verb
+    // that is also an adjective as ADJ after a modal ("it would free the prisoners")
+    if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && (/(ed|en)$/.test(t.norm) || !!prev && BASE_VERB_SLOT.has(prev.norm))))) return false;
   }
   return true;
 }
@@ -198,7 +202,7 @@ export function matchAt(p: CompiledPattern, tokens: Token[], at: number, limit: 
       }
       return -1;
     }
-    if (ti < limit && wordOk(s, tokens[ti])) {
+    if (ti < limit && wordOk(s, tokens[ti], tokens[ti - 1])) {
       const r = go(si + 1, ti + 1);
       if (r >= 0) { if (si === p.headSpec) head = ti; words.push(ti); return r; }
     }
