@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { loadData } from '../data/load.js';
 import { PLOVER_TYPES, type PloverType } from '../contract/analysis-schema.js';
 import type { Token } from '../pipeline/doc.js';
+import { StringFilter } from '../util/string-filter.js';
 
 export type PosClass = 'N' | 'V' | 'A' | null;
 
@@ -77,10 +78,17 @@ export function compileSpec(src: string): { specs: Spec[]; headSpec: number } {
   return { specs, headSpec };
 }
 
-let cache: { patterns: CompiledPattern[]; byFirstWord: Map<string, CompiledPattern[]> } | null = null;
+export interface EventPatternSet {
+  patterns: CompiledPattern[];
+  byFirstWord: Map<string, CompiledPattern[]>;
+  /** the keys of byFirstWord, as a filter that rules most tokens out without a Map probe */
+  firstWords: StringFilter;
+}
+
+let cache: EventPatternSet | null = null;
 
 /** The compiled pattern set, indexed by the words a match can start with. */
-export function eventPatterns(): { patterns: CompiledPattern[]; byFirstWord: Map<string, CompiledPattern[]> } {
+export function eventPatterns(): EventPatternSet {
   if (cache) return cache;
   const file = loadData('events/patterns.json', PatternsFile);
   const patterns: CompiledPattern[] = file.patterns.map((e) => {
@@ -102,7 +110,9 @@ export function eventPatterns(): { patterns: CompiledPattern[]; byFirstWord: Map
       byFirstWord.set(w, list);
     }
   }
-  cache = { patterns, byFirstWord };
+  const filter = new StringFilter();
+  for (const w of byFirstWord.keys()) filter.add(w);
+  cache = { patterns, byFirstWord, firstWords: filter };
   return cache;
 }
 
@@ -140,15 +150,30 @@ export function isClauseBreak(t: Token): boolean {
 }
 
 /** Participles wink tags as adjectives keep their -ed form as lemma ("involved"); try the verb. */
-export function participleStems(norm: string): string[] {
-  return norm.endsWith('ed') ? [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)] : [];
+export function participleStems(norm: string): readonly string[] {
+  if (!norm.endsWith('ed')) return NO_STEMS;
+  // Memo (perf): wordOk asks this for every -ed token under every candidate pattern and gap
+  // position; three fresh slices each time were a visible share of the events stage. Bounded.
+  let stems = stemMemo.get(norm);
+  if (!stems) {
+    if (stemMemo.size >= 50_000) stemMemo.clear();
+    stems = [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)];
+    stemMemo.set(norm, stems);
+  }
+  return stems;
 }
+const NO_STEMS: readonly string[] = [];
+const stemMemo = new Map<string, readonly string[]>();
 
-function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token): boolean {
+/** Words after which a verb stands in its base form ("would free", "to free"). */
+const BASE_VERB_SLOT = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to']);
+
+function wordOk(s: Extract<Spec, { kind: 'word' }>, t: Token, prev: Token | undefined): boolean {
   if (!(s.alts.has(t.lemma) || s.alts.has(t.norm) || participleStems(t.norm).some((x) => s.alts.has(x)))) return false;
   if (s.pos && !POS_OK[s.pos].has(t.pos)) {
-    // wink tags title-case headline words as PROPN, and participles after "been" as ADJ
-    if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && /(ed|en)$/.test(t.norm)))) return false;
+    // wink tags title-case headline words as PROPN, participles after "been" as ADJ, and a verb
+    // that is also an adjective as ADJ after a modal ("it would free the prisoners")
+    if (!(s.pos === 'V' && (t.pos === 'PROPN' || t.pos === 'ADJ' && (/(ed|en)$/.test(t.norm) || !!prev && BASE_VERB_SLOT.has(prev.norm))))) return false;
   }
   return true;
 }
@@ -198,7 +223,7 @@ export function matchAt(p: CompiledPattern, tokens: Token[], at: number, limit: 
       }
       return -1;
     }
-    if (ti < limit && wordOk(s, tokens[ti])) {
+    if (ti < limit && wordOk(s, tokens[ti], tokens[ti - 1])) {
       const r = go(si + 1, ti + 1);
       if (r >= 0) { if (si === p.headSpec) head = ti; words.push(ti); return r; }
     }

@@ -31,7 +31,8 @@ const ROWS: Row[] = [
   { text: 'Turkey accused Sweden of harbouring militants, Reuters reported.', type: 'ACCUSE', actor: ['TUR'], recipient: ['SWE'] },
   { text: 'Pakistan rejected the Indian proposal.', type: 'REJECT', actor: ['PAK'], recipient: ['IND'] },
   { text: 'Venezuela severed diplomatic ties with Argentina.', type: 'SANCTION', actor: ['VEN'], recipient: ['ARG'] },
-  { text: 'Kenya and Somalia restored diplomatic relations.', type: 'SUPPORT', actor: ['KEN', 'SOM'] },
+  // CAMEO 050 (resume diplomatic cooperation), not the 064 of PETRARCH's WEIS-derived test dictionary
+  { text: 'Kenya and Somalia restored diplomatic relations.', type: 'SUPPORT', actor: ['KEN', 'SOM'], root: '05' },
   { text: 'Qatar mediated between Israel and Hamas.', type: 'CONSULT', actor: ['QAT'] },
   { text: 'Senegal welcomed the decision of Mali.', type: 'SUPPORT', actor: ['SEN'], recipient: ['MLI'] },
   { text: 'Colombia extradited the suspect to the United States.', type: 'COOPERATE', actor: ['COL'], recipient: ['USA'] },

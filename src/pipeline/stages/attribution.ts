@@ -11,6 +11,7 @@ import type { Doc, EventAnn, ReportFrame, Sentence, Span, Stage, TimeAnn } from 
 import { loadData } from '../../data/load.js';
 import { MAX_EVENT_SENTENCE_TOKENS } from './events.js';
 import { RoleContext, subjectOf, roleContext } from '../../events/clause-roles.js';
+import { cameoInfo, quadOf } from '../../events/cameo.js';
 
 const VerbsFile = z.object({
   about: z.string().optional(),
@@ -25,6 +26,7 @@ function reportingVerbs(): Map<string, VerbInfo> {
 
 type Frame = ReportFrame;
 
+const MODALS = new Set(['will', 'would', "'ll", 'shall', 'could', 'can', 'might', 'may', 'must', 'should']);
 const OPEN_Q = new Set(['“', '"', '«']);
 const CLOSE_Q = new Set(['”', '"', '»']);
 
@@ -61,7 +63,9 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
     }
     const info = lex.get(t.lemma);
     if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' && t.norm.endsWith('s'))) continue;
-    if (info.needsThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
+    // "announced it would free the prisoners": a pronoun and a modal open the clause without "that"
+    const zeroThat = T[k + 1]?.pos === 'PRON' && MODALS.has(T[k + 2]?.norm ?? '');
+    if (info.needsThat && !zeroThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
     const rest = T.slice(k + 1, s.tokEnd);
     const tail = rest.filter((x) => x.pos !== 'PUNCT');
     const backward = tail.length <= 7 && !rest.some((x) => x.pos === 'VERB' || x.norm === 'that') && k > s.tokStart + 1;
@@ -151,7 +155,15 @@ export const attributionStage: Stage = {
         const reporter = outer?.speaker ?? (inner.media ? inner.speaker : null);
         e.attribution = { speaker: inner.speaker, reporter, verb: inner.verb, quote: quoted, span: inner.span };
         e.rules.push(`attribution:${inner.rule}${outer ? `+reporter:${outer.rule}` : ''}`);
-        if (inner.negates) { e.modality = 'negated'; e.rules.push('modality:denied-by-speaker'); }
+        const authorship = claimsAuthorship(doc, inner);
+        // "Hamas denied responsibility for the bombing": the bombing happened; its author is denied
+        if (inner.negates && !authorship) { e.modality = 'negated'; e.rules.push('modality:denied-by-speaker'); }
+        // "al-Shabab claimed responsibility for the attack": the claimant is the attack's actor, by its own word
+        if (authorship && !inner.negates && !e.actor.length && inner.speaker) {
+          e.actor = [inner.speaker];
+          e.recipient = e.recipient.filter((r) => r !== inner.speaker);
+          e.rules.push('actor:claimed-responsibility');
+        }
         e.pending = { ...e.pending, sayingDate: inner.time?.value ?? null, sayingTimeRule: inner.time?.rule };
         if (e.pending?.speakerActor && !e.actor.length && inner.speaker) {
           e.actor = [inner.speaker];
@@ -166,9 +178,52 @@ export const attributionStage: Stage = {
       if (e.pending?.speakerActor && !e.actor.length) { continue; }
       kept.push(e);
     }
-    doc.events = kept;
+    doc.events = [...kept, ...claimedAccusations(doc, frames, kept)];
   },
 };
+
+/** "claimed responsibility for", "admitted responsibility for", "denied responsibility for", "claimed credit for". */
+function claimsAuthorship(doc: Doc, f: Frame): boolean {
+  if (f.verbTok < 0) return false;
+  const after = doc.text.slice(doc.tokens[f.verbTok].end, doc.tokens[f.verbTok].end + 40);
+  return /^\s+(?:full\s+|sole\s+|any\s+)?(?:responsibility|credit)\s+(?:for|over)\b/i.test(after);
+}
+
+/** Hostile acts whose report by another party is an accusation (CAMEO 112). */
+const HOSTILE = new Set<EventAnn['type']>(['ASSAULT', 'COERCE', 'THREATEN', 'SANCTION']);
+
+/**
+ * "The US claimed that ISIL had attacked Iraq": a claim that someone else did a hostile act is an
+ * accusation of that party by the claimant (ACCUSE, CAMEO 112), besides the reported act itself.
+ * Only "claim": "allege"/"charge that" are accusation cues of their own (data/events/patterns.json),
+ * and a plain "said" is not an accusation. A claim about one's own act ("claimed they had captured
+ * the town") or of responsibility is not one either.
+ */
+function claimedAccusations(doc: Doc, frames: Frame[], events: EventAnn[]): EventAnn[] {
+  const T = doc.tokens;
+  const out: EventAnn[] = [];
+  let next = 1 + Math.max(0, ...events.map((e) => Number(/^ev(\d+)$/.exec(e.id)?.[1] ?? 0)));
+  for (const f of frames) {
+    if (f.verbTok < 0 || !f.speaker || T[f.verbTok].lemma !== 'claim' || claimsAuthorship(doc, f)) continue;
+    const speaker = f.speaker;
+    const acts = events.filter((e) => e.attribution?.span === f.span && HOSTILE.has(e.type) && e.modality !== 'negated'
+      && e.actor.length > 0 && !e.actor.includes(speaker));
+    if (!acts.length) continue;
+    const recipient = [...new Set(acts.flatMap((e) => e.actor))];
+    const cue = { start: T[f.verbTok].start, end: T[f.verbTok].end };
+    const end = Math.max(...acts.flatMap((e) => e.evidence.map((x) => x.end)));
+    out.push({
+      id: `ev${next++}`, type: 'ACCUSE', mode: 'allege', contexts: [], actor: [speaker], recipient,
+      date: null, modality: 'asserted', attribution: null,
+      evidence: [{ start: Math.min(f.span.start, cue.start), end: Math.max(end, cue.end) }], cue, sentence: acts[0].sentence,
+      cameo: '112', quad: quadOf('ACCUSE'), goldstein: cameoInfo('112').goldstein,
+      rules: [`derived:claimed-hostile-act:${acts.map((e) => e.id).join('+')}`, `actor:speaker:${f.rule}`],
+      rule: 'derived:claimed-hostile-act', confidence: Math.min(0.8, ...acts.map((e) => e.confidence)), location: null,
+      head: f.verbTok, pending: { nominal: false, sayingDate: f.time?.value ?? null, sayingTimeRule: f.time?.rule },
+    });
+  }
+  return out;
+}
 
 function within(tok: { start: number; end: number }, span: Span): boolean {
   return tok.start >= span.start && tok.end <= span.end;

@@ -3,11 +3,21 @@
  * actor and recipient from the clause's own arguments (src/events/clause-roles.ts).
  * Recognizers propose, later stages decide: attribution, modality, dates and fusion refine these.
  */
-import type { Doc, EventAnn, Sentence, Stage } from '../doc.js';
-import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
+import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
+import { eventPatterns, matchAt, participleStems, type CompiledPattern, type EventPatternSet, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
+import { z } from 'zod';
+import { loadData } from '../../data/load.js';
+
+const NonAgentsFile = z.object({ about: z.string().optional(), nouns: z.array(z.object({ word: z.string(), example: z.string() })) });
+let nonAgents: Set<string> | null = null;
+/** Disasters, accidents and diseases (data/events/non-agents.json): causes, not actors. */
+function nonAgentNouns(): Set<string> {
+  nonAgents ??= new Set(loadData('events/non-agents.json', NonAgentsFile).nouns.map((n) => n.word));
+  return nonAgents;
+}
 
 /** Longest sentence (in tokens) read for events. */
 export const MAX_EVENT_SENTENCE_TOKENS = 250;
@@ -21,7 +31,7 @@ export const eventsStage: Stage = {
   sets: ['events'],
   run(doc: Doc) {
     const ctx = roleContext(doc);
-    const { byFirstWord } = eventPatterns();
+    const patternSet = eventPatterns();
     const events: EventAnn[] = [];
     for (const s of doc.sentences) {
       // No news sentence runs to hundreds of tokens; such a span is a table, a list or junk, and
@@ -33,12 +43,7 @@ export const eventsStage: Stage = {
       const matches: PatternMatch[] = [];
       for (let t = s.tokStart; t < s.tokEnd; t++) {
         const tok = doc.tokens[t];
-        const byLemma = byFirstWord.get(tok.lemma);
-        const byNorm = tok.norm !== tok.lemma ? byFirstWord.get(tok.norm) : undefined;
-        // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
-        const byStem = tok.norm.endsWith('ed') ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
-        if (!byLemma && !byNorm && !byStem?.length) continue;
-        const cands = new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])]);
+        const cands = candidatePatterns(patternSet, tok.lemma, tok.norm);
         for (const p of cands) {
           const m = matchAt(p, doc.tokens, t, s.tokEnd);
           if (m) matches.push(m);
@@ -53,6 +58,26 @@ export const eventsStage: Stage = {
     doc.events = events;
   },
 };
+
+const NO_PATTERNS: readonly CompiledPattern[] = [];
+
+/**
+ * The patterns a token may start, in the order they were always tried: by lemma, by norm, then by
+ * participle stem, each pattern once. Most tokens start none: the filter answers for them without
+ * building anything (perf).
+ */
+function candidatePatterns(set: EventPatternSet, lemma: string, norm: string): readonly CompiledPattern[] {
+  const { byFirstWord, firstWords } = set;
+  const ed = norm.endsWith('ed');
+  if (!ed && !firstWords.mayHave(lemma) && (norm === lemma || !firstWords.mayHave(norm))) return NO_PATTERNS;
+  const byLemma = byFirstWord.get(lemma);
+  const byNorm = norm !== lemma ? byFirstWord.get(norm) : undefined;
+  // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
+  const byStem = ed ? participleStems(norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
+  if (!byLemma && !byNorm && !byStem?.length) return NO_PATTERNS;
+  if (byLemma && !byNorm && !byStem?.length) return byLemma.length === 1 ? byLemma : [...new Set(byLemma)];
+  return [...new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])])];
+}
 
 /**
  * Two patterns on the same head: keep the longer (more specific) match, then the earlier-listed
@@ -105,7 +130,18 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
   // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.
-  const passive = !p.nominal && p.recipient.includes('object') && isPassive(ctx, s, m.head);
+  const transitive = !p.nominal && p.recipient.includes('object');
+  const reduced = transitive && m.end === m.head + 1 && !isPassive(ctx, s, m.head) ? reducedRelative(ctx, s, m.head) : null;
+  // "officials accused of a role in the genocide would soon be indicted": a participle describing
+  // a noun of another verb is background, not an event this sentence states, unless a by-phrase
+  // names who did it; after "there were" it is the predication ("There were ten soldiers killed").
+  // A victim report is the exception ("Israeli troops killed in Gaza on Tuesday were named"): the
+  // killing stays, with the victims as recipients and no actor, as "were killed" would give.
+  if (reduced === 'bare' && p.type !== 'ASSAULT') return null;
+  const passive = transitive && (reduced !== null || isPassive(ctx, s, m.head));
+  if (reduced) rules.push('voice:reduced-relative');
+  // "Floods hit the province", "killed by a landslide", "killed by the plane crash": a cause, not an actor
+  if (!p.nominal && causedByNonAgent(T, s, passive ? null : verbGroupStart(ctx, s, m.start <= m.head ? m.start : m.head), passive ? m.head : null)) return null;
   const actorRoles = passive ? ['by', ...p.actor.filter((r) => r !== 'subject')] : p.actor;
   const recipientRoles = passive ? ['subject', ...p.recipient.filter((r) => r !== 'object')] : p.recipient;
   if (passive) rules.push('voice:passive');
@@ -219,6 +255,88 @@ function isPassive(ctx: RoleContext, s: Sentence, head: number): boolean {
     if (!(T[k].pos === 'ADV' || T[k].norm === 'not' || T[k].norm === "n't" || T[k].lemma === 'have' || T[k].norm === 'been')) return false;
   }
   return false;
+}
+
+/** The verb at `k` stands in a clause opened by a subordinator ("When the talks failed Russia attacked …"). */
+function inSubordinateClause(T: Doc['tokens'], s: Sentence, k: number): boolean {
+  for (let j = k - 1; j >= s.tokStart; j--) {
+    if (SUBORDINATING.has(T[j].norm)) return true;
+    if (T[j].pos === 'VERB' || T[j].pos === 'AUX' || T[j].norm === ';') return false;
+  }
+  return false;
+}
+const SUBORDINATING = new Set(['after', 'before', 'when', 'while', 'if', 'unless', 'because', 'since', 'although', 'though', 'once', 'until', 'as', 'whether']);
+
+/**
+ * Is the event's cause a disaster, accident or disease? Active: the subject's head noun right before
+ * the verb group starting at `groupStart`. Passive: the head noun of the by-phrase after `head`.
+ */
+function causedByNonAgent(T: Doc['tokens'], s: Sentence, groupStart: number | null, head: number | null): boolean {
+  const nouns = nonAgentNouns();
+  // wink tags a capitalised sentence-initial noun as PROPN ("Floods hit …")
+  const is = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN') && (nouns.has(t.lemma) || nouns.has(t.norm) || nouns.has(t.norm.replace(/s$/, '')));
+  if (groupStart !== null) return groupStart > s.tokStart && is(T[groupStart - 1]);
+  if (head === null) return false;
+  for (let k = head + 1; k < Math.min(s.tokEnd, head + 4); k++) {
+    if (T[k].norm !== 'by') continue;
+    let last: Token | undefined;
+    for (let j = k + 1; j < Math.min(s.tokEnd, k + 8); j++) {
+      const t = T[j];
+      if (t.pos === 'ADP' || t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ') break;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') last = t;
+    }
+    return is(last);
+  }
+  return false;
+}
+
+/** Verbs that take a clause ("said troops attacked …", "hoped the officials …"): the noun after them may start a new clause. */
+const CLAUSAL_VERBS = new Set(['say', 'tell', 'report', 'claim', 'hope', 'believe', 'think', 'fear', 'expect', 'know', 'announce', 'add', 'state', 'insist', 'confirm', 'deny', 'allege', 'warn', 'argue', 'note', 'suggest', 'show', 'reveal', 'feel', 'find', 'see', 'hear', 'acknowledge', 'admit', 'assert', 'declare', 'fear', 'estimate', 'predict', 'indicate']);
+const CLAUSE_OPENERS = new Set([';', ':', '"', 'that', 'which', 'who', 'whom', 'as', 'if', 'unless', 'when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'until', 'once', 'whether']);
+
+/**
+ * "officials accused of playing a role … would soon be indicted", "released the mayor, a member of
+ * the movement jailed a year ago", "There were ten soldiers killed": a participle right after a noun,
+ * with no auxiliary and no object of its own, is a reduced passive relative clause on that noun when
+ * the noun belongs to another verb — the verb before it whose object it is, the verb after the
+ * participle phrase whose subject it is, or an existential "there were". 'agent' when a by-phrase
+ * follows, 'existential' for "there were", else 'bare'; null when the participle is the main verb
+ * ("A French minister threatened today to impose …").
+ */
+function reducedRelative(ctx: RoleContext, s: Sentence, head: number): 'agent' | 'bare' | 'existential' | null {
+  const T = ctx.tokens;
+  if (head <= s.tokStart || !/(ed|en|wn)$/.test(T[head].norm)) return null;
+  let p = head - 1;
+  while (p > s.tokStart && T[p].pos === 'ADV') p--;
+  if (!(T[p].pos === 'NOUN' || T[p].pos === 'PROPN')) return null;
+  // "France on Wednesday condemned as unacceptable …": a time before the verb ends an adverbial
+  if (ctx.doc.times.some((t) => t.start <= T[p].start && T[p].end <= t.end)) return null;
+  const next = T[head + 1];
+  const inTime = (t: Token) => ctx.doc.times.some((x) => x.start <= t.start && t.end <= x.end);
+  // no object of its own: a preposition, adverb, punctuation or a time follows ("jailed last year")
+  if (next && head + 1 < s.tokEnd && !(next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'PUNCT' || next.pos === 'SCONJ' || inTime(next))) return null;
+  const finite = (k: number) => (T[k].pos === 'AUX' || T[k].pos === 'VERB' && !T[k].norm.endsWith('ing')) && T[k - 1]?.norm !== 'to';
+  let owner: 'before' | 'after' | 'existential' | null = null;
+  // left: the verb whose object (or apposition) the noun phrase is
+  for (let k = p - 1; k >= s.tokStart && !owner; k--) {
+    const t = T[k];
+    if (CLAUSE_OPENERS.has(t.norm)) break;
+    // "After the talks failed, Russia attacked at dawn": a comma after a verb closes a clause
+    if (t.norm === ',' && (T[k - 1]?.pos === 'VERB' || T[k - 1]?.pos === 'AUX')) break;
+    if (!finite(k)) continue;
+    if (t.lemma === 'be' && T[k - 1]?.norm === 'there') owner = 'existential';
+    else if (CLAUSAL_VERBS.has(t.lemma) || t.lemma === 'be' || t.lemma === 'have' || inSubordinateClause(T, s, k)) break;
+    else owner = 'before';
+  }
+  // right: a verb whose subject the noun phrase with its participle is
+  for (let k = head + 1; k < s.tokEnd && !owner; k++) {
+    const t = T[k];
+    if (CLAUSE_OPENERS.has(t.norm) || t.norm === ',' || t.pos === 'CCONJ') break;
+    if (finite(k)) owner = 'after';
+  }
+  if (!owner) return null;
+  for (let k = head + 1; k < Math.min(s.tokEnd, head + 4); k++) if (T[k].norm === 'by') return 'agent';
+  return owner === 'existential' ? 'existential' : 'bare';
 }
 
 /** "the CNSP, which took power in a July 2023 coup": the entity a relative clause hangs on. */

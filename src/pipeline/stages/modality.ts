@@ -15,15 +15,15 @@ const Cue = z.object({ word: z.string(), example: z.string() });
 const CuesFile = z.object({
   about: z.string().optional(),
   negation: z.array(Cue), future: z.array(Cue), hypothetical: z.array(Cue),
-  hypotheticalGovernors: z.array(Cue), negatingGovernors: z.array(Cue),
+  hypotheticalGovernors: z.array(Cue), negatingGovernors: z.array(Cue), requestGovernors: z.array(Cue),
 });
-interface Cues { negation: Set<string>; future: Set<string>; hypothetical: Set<string>; hypoGov: Set<string>; negGov: Set<string> }
+interface Cues { negation: Set<string>; future: Set<string>; hypothetical: Set<string>; hypoGov: Set<string>; negGov: Set<string>; reqGov: Set<string> }
 let cues: Cues | null = null;
 function modalityCues(): Cues {
   if (cues) return cues;
   const f = loadData('events/modality-cues.json', CuesFile);
   const set = (xs: { word: string }[]) => new Set(xs.map((x) => x.word));
-  cues = { negation: set(f.negation), future: set(f.future), hypothetical: set(f.hypothetical), hypoGov: set(f.hypotheticalGovernors), negGov: set(f.negatingGovernors) };
+  cues = { negation: set(f.negation), future: set(f.future), hypothetical: set(f.hypothetical), hypoGov: set(f.hypotheticalGovernors), negGov: set(f.negatingGovernors), reqGov: set(f.requestGovernors) };
   return cues;
 }
 
@@ -43,6 +43,8 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
     const neg = has(c.negation);
     if (neg) return { modality: 'negated', rule: `modality:negated:${neg.norm}` };
   }
+  const asked = requestGovernor(T, s.tokStart, from, group, c.reqGov);
+  if (asked) return { modality: 'hypothetical', rule: `modality:hypothetical-requested:${asked}` };
   // governing words a few tokens before the head: "refused to extend", "denied attacking", "support for an intervention", "accused X of pursuing"
   for (let k = head - 1; k >= Math.max(s.tokStart, head - 8); k--) {
     const t = T[k];
@@ -66,6 +68,24 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
   const fut = has(c.future);
   if (fut) return { modality: 'future', rule: `modality:future:${fut.norm}` };
   return null;
+}
+
+/**
+ * "urged Zimbabwe to release the activists", "called on both sides to stop", "wants Putin to attack":
+ * a verb of asking or wanting, its object, then the event's to-infinitive. Returns the verb's lemma.
+ * `from` is where the event's verb group starts (after the object); the group must hold the "to".
+ */
+function requestGovernor(T: Doc['tokens'], sentStart: number, from: number, group: Doc['tokens'], gov: Set<string>): string | null {
+  if (!group.some((t) => t.norm === 'to')) return null;
+  let k = from - 1;
+  let np = 0;
+  // the object noun phrase: "both sides", "the European Community", "its citizens", "him"
+  while (k >= sentStart && np < 7 && /^(NOUN|PROPN|PRON|DET|ADJ|NUM)$/.test(T[k].pos) || k >= sentStart && np < 7 && (T[k].norm === "'s" || T[k].norm === '-')) { k--; np++; }
+  if (!np) return null;
+  if (k >= sentStart && (T[k].norm === 'on' || T[k].norm === 'upon' || T[k].norm === 'with' || T[k].norm === 'to')) k--; // "called on", "pleaded with", "appealed to"
+  while (k >= sentStart && T[k].pos === 'ADV') k--;
+  const v = T[k];
+  return v && (v.pos === 'VERB' || v.pos === 'NOUN' && /s$/.test(v.norm)) && gov.has(v.lemma) ? v.lemma : null;
 }
 
 /**
