@@ -251,10 +251,19 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[], fr
 /** The subject of the nearest earlier verb (same sentence, else the previous one) that has an actor subject. */
 function previousSubject(ctx: RoleContext, s: Sentence, before: number, depth: number): RoleHit | null {
   const T = ctx.tokens;
+  // "he"/"she" stand for a person, "it" for anything but one: '"… Russia shows …," Zelenskyy
+  // said. He urged …' is Zelenskyy, not Russia.
+  const pron = T[before]?.norm;
+  const fits = (hit: RoleHit) => {
+    const persons = hit.entities.filter((id) => ctx.entity(id)?.type === 'person').length;
+    if (pron === 'he' || pron === 'she' || pron === 'his' || pron === 'her') return persons > 0;
+    if (pron === 'it' || pron === 'its') return persons === 0;
+    return true;
+  };
   for (let v = before - 1; v >= s.tokStart; v--) {
     if (T[v].pos === 'VERB' || T[v].pos === 'AUX' && T[v + 1] && !isVerbish(T[v + 1])) {
       const hit = subjectOf(ctx, s, v, depth + 1);
-      if (hit && hit.entities.length && hit.at < before) return hit;
+      if (hit && hit.entities.length && hit.at < before && fits(hit)) return hit;
     }
   }
   const prevS = ctx.doc.sentences[s.i - 1];
@@ -262,7 +271,7 @@ function previousSubject(ctx: RoleContext, s: Sentence, before: number, depth: n
     for (let v = prevS.tokStart; v < prevS.tokEnd; v++) {
       if (T[v].pos === 'VERB') {
         const hit = subjectOf(ctx, prevS, v, depth + 1);
-        if (hit && hit.entities.length) return hit;
+        if (hit && hit.entities.length && fits(hit)) return hit;
       }
     }
   }
