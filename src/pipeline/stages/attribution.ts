@@ -65,7 +65,9 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
       continue;
     }
     const info = lex.get(t.lemma);
-    if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' && t.norm.endsWith('s'))) continue;
+    // a "says" tagged as a noun is still a saying; "rejected claims of fraud" is not
+    const nounSaying = t.pos === 'NOUN' && t.norm.endsWith('s') && T[k + 1]?.norm !== 'of' && !/^(DET|ADJ|VERB|ADP)$/.test(T[k - 1]?.pos ?? '');
+    if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || nounSaying)) continue;
     // "announced it would free the prisoners": a pronoun and a modal open the clause without "that"
     const zeroThat = T[k + 1]?.pos === 'PRON' && MODALS.has(T[k + 2]?.norm ?? '');
     if (info.needsThat && !zeroThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
