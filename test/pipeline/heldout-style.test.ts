@@ -51,6 +51,8 @@ const ARTICLES: Article[] = [
       { cue: 'targeted civilian areas', type: 'ASSAULT', actor: ['RUS'], modality: 'negated', speaker: 'RUS' },
       { cue: 'Ukrainian forces struck back', type: 'ASSAULT', actor: ['UKR'] },
       { cue: 'impose further sanctions', type: 'SANCTION', actor: ['USA'], recipient: ['RUS'], modality: 'hypothetical' },
+      // "if it does not agree": a condition, neither an agreement nor a refusal
+      { cue: 'does not agree to a ceasefire', type: 'AGREE', actor: ['RUS'], modality: 'hypothetical' },
       { cue: 'welcomed Turkey', type: 'SUPPORT', actor: ['USA'], recipient: ['TUR'], date: '2025-07-21', speaker: 'USA' },
       // the speaker stands after the comma; the speaker is no recipient
       { cue: 'Russia attacked western Ukraine', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'], speaker: 'POL' },
@@ -74,6 +76,7 @@ const ARTICLES: Article[] = [
     ],
     mustNot: [
       { cue: 'any attack on Yemen', type: 'ASSAULT', modality: 'asserted', why: '"any attack" states no attack' },
+      { cue: 'targeted the ship', type: 'ASSAULT', recipient: ['YEM'], why: 'the Houthis did the targeting; "its owner" after "because" is no object' },
     ],
   },
   {
@@ -101,6 +104,7 @@ const ARTICLES: Article[] = [
       { cue: 'urged Georgians to keep protesting', type: 'REQUEST', actor: ['GEO'] },
       { cue: 'keep protesting peacefully', type: 'PROTEST', modality: 'hypothetical' },
       { cue: 'rejected claims of fraud', type: 'REJECT', actor: ['GEO'] },
+      { cue: 'accused the opposition of trying to stage a revolution', type: 'ACCUSE', actor: ['GEO'], recipient: ['GEO'] },
       { cue: 'called for an independent investigation', type: 'REQUEST', actor: ['EU', 'USA'] },
     ],
     mustNot: [
