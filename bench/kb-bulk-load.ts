@@ -4,7 +4,7 @@
  * event (no fusion, no near-duplicate check). It exists because building a 100,000-article store
  * through the real ingest path takes over an hour on a loaded 2-core machine; the ingest rate is
  * measured separately through the real path. The rows it writes are the rows the real path
- * writes for unfused events (same tables, indexes, FTS triggers), so query plans and latencies
+ * writes for unfused events (same tables, indexes, FTS triggers, event_pairs), so query plans and latencies
  * are those of a real store of that size. The store passes `check()`.
  */
 import Database from 'better-sqlite3';
@@ -38,6 +38,10 @@ export async function bulkLoad(path: string, from: number, to: number, onProgres
     event: db.prepare(`INSERT INTO events (type, family, mode, contexts, cameo, quad, goldstein, plover_score, date, date_lo, date_hi, date_from_pub, modality, mclass, location, sources, reports, summary)
       VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, 1, ?) RETURNING seq`),
     party: db.prepare('INSERT OR IGNORE INTO event_parties (event, role, actor, code, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?)'),
+    // as SqlStore.writePairs
+    pairs: db.prepare(`INSERT OR IGNORE INTO event_pairs (event, role1, actor1, actor2, code1, code2, date_lo, date_hi)
+      SELECT p1.event, p1.role, p1.actor, p2.actor, p1.code, p2.code, p1.date_lo, p1.date_hi
+      FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role WHERE p1.event = ?`),
     report: db.prepare(`INSERT INTO reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
       speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0, ?, ?, ?, ?, '[]', ?, ?, '[]', '["bench.bulk"]')`),
@@ -79,6 +83,7 @@ export async function bulkLoad(path: string, from: number, to: number, onProgres
           lo, hi, range ? 0 : 1, ev.modality, modalityClass(ev.modality), summary) as { seq: number }).seq);
         for (const x of acts) st.party.run(es, 'a', x.seq, x.code, lo, hi);
         for (const x of recs) st.party.run(es, 'r', x.seq, x.code, lo, hi);
+        st.pairs.run(es);
         st.report.run(es, seq, ev.id, ev.type, ev.mode, ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ev.date, range?.lo ?? null, range?.hi ?? null, ev.modality,
           JSON.stringify(acts.map((x) => x.seq)), JSON.stringify(recs.map((x) => x.seq)), ev.confidence, JSON.stringify(evidence), text, cue ? JSON.stringify(cue) : null,
           JSON.stringify(acts.map((x) => x.name)), JSON.stringify(recs.map((x) => x.name)));

@@ -68,6 +68,10 @@ export interface ActorLexicon {
   descriptors: TokenTrie<DescriptorHead>;
   premodifiers: Set<string>;
   determiners: Set<string>;
+  /** religious, ideological and ethnic adjectives that make a plural noun a group ("Islamic fundamentalists") */
+  groupAdjectives: Set<string>;
+  /** plural nouns for groups of people ("fundamentalists", "settlers") */
+  groupNouns: Set<string>;
   reportingVerbs: Set<string>;
   /** capitalised words that make a name an organisation (norm → sector, type) */
   orgWords: Map<string, { sector: string | null; type: 'organization' | 'group' }>;
@@ -106,6 +110,8 @@ const ActorEntry = z.object({
   government: z.boolean().optional(),
   role: z.string().optional(),
   alone: z.boolean().optional(),
+  /** people: the EDTF interval of the office named in role ("2013/2021", "2025/..") */
+  term: z.string().regex(/^\d{4}\/(\d{4}|\.\.)$/).optional(),
   example: Example,
 });
 const ActorsFile = z.object({ source: z.string(), entries: z.array(ActorEntry) });
@@ -145,6 +151,8 @@ const DescriptorsFile = z.object({
   heads: z.array(z.object({ head: z.string(), target: z.enum(['country', 'government', 'sector']), sector: z.string().nullable(), example: Example })),
   premodifiers: z.array(z.string()),
   determiners: z.array(z.string()),
+  groupAdjectives: z.array(z.string()).default([]),
+  groupNouns: z.array(z.string()).default([]),
 });
 
 /** Splits a lexicon phrase exactly as the tokens stage splits text. @example tokenizePhrase("U.S.-led") → ["U.S.", "-", "led"] */
@@ -376,6 +384,8 @@ export function actorLexicon(): ActorLexicon {
     entities, forms, roles, titles, descriptors, countryKey,
     premodifiers: new Set(ds.premodifiers.map(normToken)),
     determiners: new Set(ds.determiners.map(normToken)),
+    groupAdjectives: new Set(ds.groupAdjectives.map(normToken)),
+    groupNouns: new Set(ds.groupNouns.map(normToken)),
     reportingVerbs: new Set(ag.reportingVerbs.map(normToken)),
     nonActorHeads: new Set(ag.nonActorHeads.map(normToken)),
     orgWords: new Map(ag.orgWords.map((w) => [normToken(w.word), { sector: w.sector, type: w.type ?? 'organization' }])),

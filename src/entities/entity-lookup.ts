@@ -4,6 +4,7 @@
  * so an events stage can ask for every clause without rescanning the mentions.
  */
 import type { Doc, EntityAnn, Mention } from '../pipeline/doc.js';
+import { docSlot } from '../pipeline/doc-slot.js';
 
 export interface ResolvedMention {
   mention: Mention;
@@ -18,7 +19,7 @@ interface Index {
   entityById: Map<string, EntityAnn>;
 }
 
-const cache = new WeakMap<Doc, Index>();
+const cache = docSlot<Index>('entityLookup');
 
 function index(doc: Doc): Index {
   const hit = cache.get(doc);

@@ -50,7 +50,7 @@ export function resolveEntities(doc: Doc): void {
       e = {
         key, known, name: known?.name ?? null,
         type: known?.type ?? m?.ref?.type ?? 'organization',
-        code: known?.code ?? null, sector: known ? known.sector : (m?.ref?.sector ?? null),
+        code: known?.code ?? m?.ref?.country ?? null, sector: known ? known.sector : (m?.ref?.sector ?? null),
         wikidata: known?.wikidata ?? null, coords: known?.coords ?? null, role: known?.role ?? null,
         affiliation: null, government: known?.government ?? false, mentions: [],
         rule: m?.rule ?? 'entity', confidence: m?.confidence ?? 0.5,
@@ -188,11 +188,24 @@ export function resolveEntities(doc: Doc): void {
   // "officials in the military-led government", "troops from Chad"
   for (const m of deferred) {
     const follow = /^\s+(?:in|of|from|at|with)\s+/i.exec(doc.text.slice(m.end, m.end + 8));
-    if (!follow) continue;
+    if (!follow) {
+      // "Hundreds of thousands of people blocked streets in Hong Kong": civilians are coded by the
+      // place their own clause happens in (PLOVER codes such actors by location)
+      const code = m.ref?.sector === 'CVL' ? clausePlaceCountry(doc, mentions, entOf, tokAt, m) : null;
+      const c = countryEnt(code);
+      if (c) link(m, c);
+      continue;
+    }
     const from = m.end + follow[0].length;
     const o = mentions.find((x) => x !== m && x.start >= from && x.start <= from + 4 && entOf.has(x));
     const oe = o ? entOf.get(o) : undefined;
     if (oe && oe.type !== 'location' && oe.type !== 'facility' && oe.type !== 'person') link(m, oe);
+    // "demonstrators in Baghdad", "residents of Goma": people of a city stand for its country
+    // (PLOVER codes such actors by the country they are in); only for "in"/"of", not "from"
+    else if (oe && oe.type === 'location' && oe.code && /^\s+(?:in|of)\s+/i.test(follow[0]) && m.ref?.target === 'sector') {
+      const c = countryEnt(oe.code);
+      if (c) link(m, c);
+    }
   }
 
   // 5. persons: affiliation, role, code, sector
@@ -311,7 +324,8 @@ export function resolveEntities(doc: Doc): void {
 
 function round(x: number): number { return Math.round(x * 1000) / 1000; }
 
-function stripThe(s: string): string { return s.replace(/^the\s+/i, ''); }
+// perf: the regex only when the first letter is a t (most names are not "the …")
+function stripThe(s: string): string { return (s.charCodeAt(0) | 32) === 116 ? s.replace(/^the\s+/i, '') : s; }
 
 function canonicalName(e: Ent): string {
   const named = e.mentions.filter((m) => m.kind === 'name');
@@ -352,6 +366,28 @@ function documentFocus(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, 
     focus.set(e, (focus.get(e) ?? 0) + s);
   }
   return focus;
+}
+
+/**
+ * The country code of the first "in PLACE" after the verb of the clause that starts after `m`
+ * (same clause: no comma, colon, relative or subordinator in between), or null.
+ */
+function clausePlaceCountry(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, tokAt: (off: number) => number, m: Mention): string | null {
+  const T = doc.tokens;
+  const from = tokAt(m.end - 1) + 1;
+  let verb = false;
+  for (let j = from; j < Math.min(T.length, from + 12) && T[j].sent === T[from - 1].sent; j++) {
+    const n = T[j].norm;
+    if (n === ',' || n === ';' || n === ':' || n === 'who' || n === 'which' || n === 'that' || T[j].pos === 'SCONJ') return null;
+    if (T[j].pos === 'VERB') verb = true;
+    if (n === 'in' && verb) {
+      const k = T[j + 1]?.norm === 'the' ? j + 2 : j + 1;
+      const o = mentions.find((x) => x.start === T[k]?.start && x.kind !== 'descriptor' && x.kind !== 'pronoun' && x.kind !== 'demonym');
+      const oe = o ? entOf.get(o) : undefined;
+      return oe && (oe.type === 'country' || oe.type === 'location') && oe.code ? oe.code : null;
+    }
+  }
+  return null;
 }
 
 function nearestCountryInSentence(doc: Doc, mentions: Mention[], entOf: Map<Mention, Ent>, m: Mention, tokAt: (off: number) => number, locativeOnly = false): Ent | null {

@@ -15,6 +15,7 @@
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
 import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
+import { familyCountry, knownVariant, misspelledCountry, variantsCountry } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
 export interface Draft {
@@ -40,6 +41,8 @@ export interface Draft {
   /** the name this mention is part of ("West African" inside "Economic Community of West African States") */
   inside?: Draft;
   dropped?: boolean;
+  /** the country a known family name implies (see knownVariantPass) */
+  country?: string | null;
 }
 
 const ACCEPT_ALL = (): boolean => true;
@@ -52,7 +55,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'du', 'da', 'd
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'al', '&', 'el']);
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'to', 'for', 'on', 'at', 'by', 'and', 'or', 'but', 'with', 'from', 'as', 'vs', 'vs.', 'into', 'over', 'after', "'s"]);
 const FORMER = new Set(['former', 'ex', 'ousted', 'deposed', 'toppled', 'late', 'then', 'exiled', 'detained', 'jailed']);
-const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special']);
+const ROLE_PREMODS = new Set(['acting', 'deputy', 'senior', 'top', 'interim', 'chief', 'military', 'transitional', 'current', 'new', 'outgoing', 'incoming', 'caretaker', 'assistant', 'principal', 'junta', 'rebel', 'army', 'defence', 'defense', 'foreign', 'ministry', 'government', 'state', 'press', 'presidential', 'special', 'junior', 'leading', 'prominent', 'veteran', 'human', 'rights', 'security', 'intelligence']);
 /** Capitalised words that start sentences or headlines but never a name on their own. */
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'as', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'to', 'of',
@@ -66,7 +69,7 @@ const NOT_NAMES = new Set([
   'what', 'who', 'why', 'how', 'where', 'which', 'whose', 'one', 'two', 'three', 'several', 'more', 'less', 'officials', 'president', 'minister',
   'ceo', 'cfo', 'gdp', 'tv', 'am', 'pm', 'ok', 'id', 'dna', 'aids', 'covid', 'covid-19', 'ap', 'et', 'gmt', 'utc', 'edt', 'est', 'pst', 'bst', 'cet',
   'north', 'south', 'east', 'west', 'western', 'eastern', 'northern', 'southern', 'central', 'government', 'army', 'police', 'ministry', 'state', 'states', 'council',
-  'internet', 'web', 'email', 'god', 'allah', 'islam', 'christian', 'muslim', 'jewish', 'christmas', 'ramadan', 'easter', 'eid',
+  'ethnic', 'internet', 'web', 'email', 'god', 'allah', 'islam', 'christian', 'muslim', 'jewish', 'christmas', 'ramadan', 'easter', 'eid',
 ]);
 
 interface Ctx {
@@ -247,6 +250,77 @@ function pickForm(values: SurfaceForm[]): SurfaceForm {
   return best;
 }
 
+// ---------------------------------------------------------------- 1b. ethnic groups
+
+/** Direction words between "in" and a country: "ethnic Albanians in southern Serbia". */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-east', 'north-west', 'south-east', 'south-west']);
+
+/**
+ * "ethnic Albanians" are a group, not the state Albania: coded (as PLOVER/CAMEO code such actors)
+ * with the country they live in when the phrase names it ("ethnic Albanians in south Serbia",
+ * "ethnic Albanian guerrillas operating in Macedonia", "the Albanians of southern Serbia"),
+ * otherwise left without a country rather than given the wrong one. A plural demonym without
+ * "ethnic" keeps its country unless "of" + another country follows it directly ("Americans in
+ * Iraq" are still Americans).
+ */
+/**
+ * The country of the first "in COUNTRY" after the verb of the clause that starts at token `from`
+ * (same clause: no comma, colon, relative or subordinator in between), or null.
+ */
+function clausePlace(ctx: Ctx, from: number): Draft | null {
+  const { toks, norms } = ctx;
+  let verb = false;
+  for (let j = from; j < Math.min(toks.length, from + 12) && sameSentence(ctx, from, j); j++) {
+    const n = norms[j];
+    if (n === ',' || n === ';' || n === ':' || n === 'who' || n === 'which' || n === 'that' || toks[j].pos === 'SCONJ') return null;
+    if (toks[j].pos === 'VERB') verb = true;
+    if (n === 'in' && verb) {
+      const k = norms[j + 1] === 'the' ? j + 2 : j + 1;
+      const o = ctx.owner[k];
+      return o && o.start === k && o.type === 'country' && o.kind !== 'demonym' ? o : null;
+    }
+  }
+  return null;
+}
+
+function ethnicGroupPass(ctx: Ctx): void {
+  const { toks, norms } = ctx;
+  for (const d of [...ctx.drafts]) {
+    if (d.kind !== 'demonym' || d.type !== 'country' || d.nested || d.dropped) continue;
+    const ethnic = d.start > 0 && norms[d.start - 1] === 'ethnic' && sameSentence(ctx, d.start - 1, d.start) && !ctx.owner[d.start - 1];
+    const plural = /s$/.test(toks[d.end - 1].text);
+    let residence: Draft | null = null;
+    // the head noun and a participle may stand between: "ethnic Albanian guerrillas operating in Macedonia"
+    for (let j = d.end, steps = 0; j < toks.length && steps <= 3 && sameSentence(ctx, d.start, j); j++, steps++) {
+      const n = norms[j];
+      if (n === 'in' || (n === 'of' && j === d.end && plural)) {
+        let k = j + 1;
+        if (norms[k] === 'the') k++;
+        // "in southern Serbia", but "in South Sudan" is one name
+        if (DIRECTIONS.has(norms[k]) && !(ctx.owner[k]?.start === k)) k++;
+        const o = ctx.owner[k];
+        if (o && o.start === k && o.type === 'country' && o.kind !== 'demonym' && o.key !== d.key) residence = o;
+        break;
+      }
+      if (ethnic && /^\p{Ll}/u.test(toks[j].text) && (toks[j].pos === 'NOUN' || toks[j].pos === 'ADJ' || toks[j].pos === 'VERB')) continue;
+      break;
+    }
+    // "ethnic Albanians demonstrated on Tuesday in Serbia": where the group's own clause takes place
+    if (ethnic && !residence) residence = clausePlace(ctx, d.end);
+    if (!ethnic && !(plural && residence && norms[d.end] === 'of')) continue;
+    const start = ethnic ? d.start - 1 : d.start;
+    const base = slugOf(ctx, d.start, d.end);
+    d.kind = 'name';
+    d.rule = 'group.ethnic';
+    d.type = 'group';
+    d.key = `group:ethnic-${base}${residence ? `-in-${residence.key?.split(':')[1]?.toLowerCase() ?? ''}` : ''}`;
+    d.of = residence;
+    d.start = start;
+    d.confidence = 0.7;
+    ctx.owner[start] = d;
+  }
+}
+
 // ---------------------------------------------------------------- 2. acronyms
 
 function isAcronymToken(t: Token | undefined): boolean {
@@ -370,6 +444,10 @@ function nameRun(ctx: Ctx, i: number, max = 5): number {
     if (isWordCap(t) && !ctx.lex.reportingVerbs.has(norms[e]) && !NOT_NAMES.has(norms[e]) && !ctx.lex.orgWords.has(norms[e])) {
       e++; words++; continue;
     }
+    // "Hamad bin Khalifa al-Thani": a particle hyphenated to the next name word
+    if (words > 0 && PARTICLES.has(norms[e]) && toks[e + 1]?.text === '-' && isWordCap(toks[e + 2]) && toks[e + 1].start === t.end && !ctx.owner[e + 2] && sameSentence(ctx, e, e + 2)) {
+      e += 3; words++; continue;
+    }
     // "Abdel Fattah al-Burhan", "Kim Jong-un", "Michael O'Leary"
     if (words > 0 && (PARTICLES.has(norms[e]) || t.text === '-') && e + 1 < toks.length && (isWordCap(toks[e + 1]) || (t.text === '-' && /^\p{Ll}+$/u.test(toks[e + 1].text) && toks[e + 1].start === t.end))) {
       e += 2; words++; continue;
@@ -407,6 +485,11 @@ function affiliationBefore(ctx: Ctx, roleStart: number): { of: Draft | null; for
   const own = ctx.owner[k];
   if (own && own.end === k + 1 && own.type !== 'person' && own.type !== 'location') return { of: own, former };
   if (!own && !ctx.blocked[k] && isWordCap(ctx.toks[k]) && !NOT_NAMES.has(ctx.norms[k])) {
+    // "Quatar's emir": a misspelt country is still the country
+    const misspelt = misspelledCountry(ctx.lex, ctx.toks[k].text);
+    if (misspelt && (k === 0 || !isWordCap(ctx.toks[k - 1]) || k === sentenceStart(ctx, k))) {
+      return { of: claim(ctx, { start: k, end: k + 1, kind: 'name', rule: 'country.misspelled', confidence: 0.6, key: misspelt, type: 'country' }), former };
+    }
     let s = k;
     while (s - 1 >= 0 && sameSentence(ctx, s - 1, k) && !ctx.owner[s - 1] && !ctx.blocked[s - 1] && isWordCap(ctx.toks[s - 1]) && !NOT_NAMES.has(ctx.norms[s - 1]) && k - s < 4) s--;
     let propn = false;
@@ -440,6 +523,11 @@ function personPass(ctx: Ctx): void {
       // "Russia's foreign minister, Sergei Lavrov, said": the name after a comma
       const comma = norms[role.end] === ',' && isWordCap(toks[role.end + 1]) ? 1 : 0;
       const t = skipTitles(ctx, role.end + comma);
+      // "Qatar's emir, Sheikh Hamad …": a capitalised role word after the comma is a title
+      if (comma && isCap(toks[t.end]) && !ctx.owner[t.end]) {
+        const again = lex.roles.longestAt(norms, t.end, ACCEPT_ALL);
+        if (again) t.end = again.end;
+      }
       let e = nameRun(ctx, t.end);
       if (comma && e > 0 && e - t.end < 2 && !lex.titles.has(norms[role.end + 1])) e = -1;
       if (e > 0) {
@@ -477,12 +565,43 @@ function personPass(ctx: Ctx): void {
     if (i > 0 && isWordCap(toks[i - 1]) && sameSentence(ctx, i - 1, i) && !NOT_NAMES.has(norms[i - 1]) && i - 1 !== sentenceStart(ctx, i)) continue;
     const e = nameRun(ctx, i, 4);
     if (e < 0 || e - i < 2 || orgShape(ctx, i, e)) continue;
+    // "British Foreign Secretary Jack Straw said": the run may not swallow a person already named
+    // inside it (the role pass claimed "Jack Straw"), nor start with a role word
+    if (!free(ctx, i, e) || lex.roles.longestAt(norms, i, ACCEPT_ALL)) continue;
     const after = norms[e] === ',' ? e + 1 : e;
     const cue = lex.reportingVerbs.has(norms[e]) || (norms[after] === 'who' && lex.reportingVerbs.has(norms[after + 1]))
       || (norms[i - 1] === 'to' && norms[i - 2] === 'according');
     if (!cue) continue;
     personDraft(ctx, i, e, 'person.reporting-verb', 0.7);
     i = e - 1;
+  }
+}
+
+/**
+ * A titled person the lexicon does not know by this spelling ("President Mahamad Kuyate") may be
+ * a known person spelled another way (src/entities/person-variants.ts): then it takes that key,
+ * so the known person's family name alone is kept elsewhere in the article.
+ */
+function knownVariantPass(ctx: Ctx): void {
+  for (const d of ctx.drafts) {
+    if (d.type !== 'person' || d.dropped || (d.rule !== 'person.role-name' && d.rule !== 'person.title-name')) continue;
+    if (!d.key || ctx.lex.entities.has(d.key)) continue;
+    const name = ctx.doc.text.slice(ctx.toks[d.start].start, ctx.toks[d.end - 1].end);
+    const owner = d.of?.type === 'country' && d.of.key ? ctx.lex.entities.get(d.of.key)?.code ?? null : null;
+    if (d.end - d.start === 1) {
+      // "President Bush": a family name alone that the lexicon gives to more than one person
+      // (George H. W. and George W. Bush) names no one person, but may name one country
+      d.country = familyCountry(ctx.lex, name, d.role ?? null);
+      continue;
+    }
+    const known = knownVariant(ctx.lex, name, d.role ?? null, owner);
+    if (!known) {
+      // "President George Bush": two known persons fit, both of one country
+      if (!owner) d.country = variantsCountry(ctx.lex, name, d.role ?? null);
+      continue;
+    }
+    d.key = known.key;
+    d.rule = 'person.known-variant';
   }
 }
 
@@ -570,11 +689,44 @@ function orgPass(ctx: Ctx): void {
   }
 }
 
+// ---------------------------------------------------------------- 4b. religious, ideological, ethnic groups
+
+/**
+ * "Islamic fundamentalists", "Muslim hackers", "Maoist rebels": a group actor with no country
+ * (data/actors/descriptors.json groupAdjectives + groupNouns), so the event keeps a participant
+ * and no bogus organisation ("Islamic") or wrong country is read. A country is given only by the
+ * phrase itself ("Kurdish rebels in Syria").
+ */
+function ideologyGroupPass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (ctx.owner[i] || ctx.blocked[i] || !isCap(toks[i]) || !lex.groupAdjectives.has(norms[i]) || ctx.titleCase[toks[i].sent]) continue;
+    let e = i + 1;
+    // one lower-case modifier may stand between: "Islamic militant groups", "Tamil separatist rebels"
+    if (!lex.groupNouns.has(norms[e]) && /^\p{Ll}/u.test(toks[e]?.text ?? '') && lex.groupNouns.has(norms[e + 1])) e++;
+    if (!lex.groupNouns.has(norms[e]) || ctx.owner[e] || ctx.blocked[e] || !/^\p{Ll}/u.test(toks[e].text) || !sameSentence(ctx, i, e)) continue;
+    let of: Draft | null = null;
+    if (norms[e + 1] === 'in' || norms[e + 1] === 'of') {
+      const o = ctx.owner[e + 2];
+      if (o && o.start === e + 2 && o.type === 'country' && o.kind !== 'demonym') of = o;
+    }
+    const d = claim(ctx, {
+      start: i, end: e + 1, kind: 'name', rule: 'group.adjective-noun', confidence: 0.6,
+      key: `group:${slugOf(ctx, i, e + 1)}${of ? `-in-${of.key?.split(':')[1]?.toLowerCase() ?? ''}` : ''}`, type: 'group', of,
+    });
+    for (let t = i; t <= e; t++) ctx.owner[t] = d;
+    i = e;
+  }
+}
+
 // ---------------------------------------------------------------- 5. unknown capitalised names
 
 function isLowerWord(t: Token | undefined): boolean {
   return !!t && /^[a-z]/.test(t.text);
 }
+
+/** Endings of English adjectives (a sentence-initial capital before a noun is then no name). */
+const ADJECTIVE_ENDING = /(?:ic|al|ous|ive|ful|less|ent|ant|ary|ed|an)$/;
 
 function fallbackPass(ctx: Ctx): void {
   const { toks, norms, lex } = ctx;
@@ -595,10 +747,26 @@ function fallbackPass(ctx: Ctx): void {
     // number or preposition is read as one (a name as subject is followed by its verb; "Airbus parent …"
     // and "Apple launches …" keep theirs)
     if (atStart && e - i === 1 && isLowerWord(toks[e]) && ['ADP', 'NUM', 'CCONJ'].includes(toks[e].pos) && norms[e] !== 'to') continue;
+    // … and one with an adjective's ending before a lower-case noun is an adjective: "Human rights
+    // organization X", "Islamic fundamentalists", "Recent attacks", "Ethnic Serbs" ("Airbus parent"
+    // and "Apple launches" have no such ending)
+    if (atStart && e - i === 1 && isLowerWord(toks[e]) && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ') && ADJECTIVE_ENDING.test(norms[i])) continue;
     // mid-sentence, a capital is a name whatever the tagger says ("Chrysler, Ford, and …")
     if (atStart && e - i > 1 && t.pos !== 'PROPN' && toks[i + 1].pos !== 'PROPN') continue;
     const allCaps = e - i === 1 && isAllCapsWord(t.text);
     const next = norms[e];
+    // "the Bush administration": a family name of known leaders, all of one country
+    const leaderCountry = e - i === 1 && !allCaps && LEADER_GOVERNMENT.has(next) ? familyCountry(lex, t.text, null) : null;
+    // "Ethopia has agreed", "Quatar's emir": a country name one letter off
+    const misspelt = e - i === 1 && !allCaps ? misspelledCountry(lex, t.text) : null;
+    if (misspelt) {
+      claim(ctx, { start: i, end: e, kind: 'name', rule: 'country.misspelled', confidence: 0.6, key: misspelt, type: 'country', locative: isLocative(ctx, i) });
+      continue;
+    }
+    if (leaderCountry) {
+      claim(ctx, { start: i, end: e, kind: 'name', rule: 'person.family-name-government', confidence: 0.7, key: `person:${slugOf(ctx, i, e)}`, type: 'person', country: leaderCountry });
+      continue;
+    }
     let type: EntityType = 'organization';
     let confidence = 0.45;
     if (e - i >= 2 && e - i <= 4 && !allCaps) { type = 'person'; confidence = 0.5; }
@@ -616,6 +784,9 @@ function fallbackPass(ctx: Ctx): void {
 }
 
 // ---------------------------------------------------------------- 6. short forms
+
+/** "the Obama administration", "the Bush government": a leader's family name before these names that leader. */
+const LEADER_GOVERNMENT = new Set(['administration', 'government', 'cabinet']);
 
 function shortPass(ctx: Ctx, withUnknown: boolean): void {
   const { toks } = ctx;
@@ -641,9 +812,17 @@ function shortPass(ctx: Ctx, withUnknown: boolean): void {
   // a lexicon family name alone ("Lavrov") needs the full name somewhere in the article
   const fullKeys = new Set(ctx.drafts.filter((d) => !d.dropped && d.kind === 'name' && d.type === 'person').map((d) => d.key));
   for (const d of ctx.drafts) {
-    if (d.needsFull && !fullKeys.has(d.key)) {
+    if (d.needsFull && !fullKeys.has(d.key) && !d.dropped) {
+      // "former President Jean Ndayishimiye … Ndayishimiye fled": the family name belongs to the
+      // person this article names in full, not to the lexicon's namesake
+      const full = persons.get(toks[d.end - 1].text);
+      if (full && full.key !== d.key) {
+        if (full.start <= d.start && d.end <= full.end) d.dropped = true;
+        else { d.key = full.key; d.rule = 'person.short'; d.needsFull = false; }
+        continue;
+      }
       const prev = ctx.norms[d.start - 1] ?? '';
-      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL)) d.dropped = true;
+      if (!ctx.lex.titles.has(prev) && !ctx.lex.roles.longestAt(ctx.norms, Math.max(0, d.start - 1), ACCEPT_ALL) && !LEADER_GOVERNMENT.has(ctx.norms[d.end])) d.dropped = true;
     }
   }
 }
@@ -670,7 +849,8 @@ function descriptorPass(ctx: Ctx): void {
     }
     if (!lex.descriptors.startsWith(norms[i])) continue;
     const head = lex.descriptors.longestAt(norms, i, (_h, s, e) => {
-      for (let t = s; t < e; t++) if (ctx.owner[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
+      // lower case, or a plural head opening the sentence ("Demonstrators in Baghdad blocked …")
+      for (let t = s; t < e; t++) if (ctx.owner[t] || !(/^\p{Ll}/u.test(toks[t].text) || (t === s && t === sentenceStart(ctx, t) && e - s === 1 && /s$/.test(norms[t])))) return false;
       return true;
     });
     if (!head) continue;
@@ -713,7 +893,7 @@ function descriptorPass(ctx: Ctx): void {
       }
     }
     // a bare singular head ("government forces", "army") without determiner or owner is too vague
-    const plural = /s$/.test(norms[he - 1]) || norms[he - 1] === 'police';
+    const plural = /s$/.test(norms[he - 1]) || norms[he - 1] === 'police' || norms[he - 1] === 'people';
     if (!of && !det && !plural) continue;
     // "a country", "a government": indefinite → not a reference to a known actor
     if (!of && (norms[s] === 'a' || norms[s] === 'an')) continue;
@@ -724,6 +904,54 @@ function descriptorPass(ctx: Ctx): void {
     });
     for (let t = i; t < he; t++) ctx.owner[t] ??= d;
     i = he - 1;
+  }
+}
+
+/**
+ * An office named without its holder: "Norway's foreign minister said", "the Dutch defence
+ * minister", "Cairo's security chief", "Pentagon spokesman" stand for the country (or body) that
+ * owns the office, in the office's sector. Without an owner the office is left alone ("the
+ * minister said"); with a name after it, it is that person's role (the person pass).
+ */
+function officeHolderPass(ctx: Ctx): void {
+  const { toks, norms, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    if (ctx.blocked[i] || ctx.owner[i] || !/^\p{Ll}/u.test(toks[i].text) || !lex.roles.startsWith(norms[i])) continue;
+    const role = lex.roles.longestAt(norms, i, (_r, s, e) => {
+      for (let t = s; t < e; t++) if (ctx.owner[t] || ctx.blocked[t] || !/^\p{Ll}/u.test(toks[t].text)) return false;
+      return true;
+    });
+    if (!role) continue;
+    const re = role.end;
+    const next = toks[re];
+    if (next && sameSentence(ctx, i, re)) {
+      // a name follows ("foreign minister Dubem Oniya", "minister, Sergei Lavrov,"), or the role word
+      // is a modifier ("general election", "head office", "chief-of-staff")
+      if (isWordCap(next) || (norms[re] === ',' && isWordCap(toks[re + 1]) && toks[re + 1].pos === 'PROPN') || norms[re] === '-') continue;
+      if (next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) continue;
+    }
+    let s = i;
+    while (s - 1 >= 0 && sameSentence(ctx, s - 1, i) && !ctx.owner[s - 1] && ROLE_PREMODS.has(norms[s - 1]) && /^\p{Ll}/u.test(toks[s - 1].text)) s--;
+    const k = s - 1;
+    if (k < 0 || !sameSentence(ctx, k, i)) continue;
+    let of: Draft | null = null;
+    if ((norms[k] === "'s" || norms[k] === "'") && k - 1 >= 0) {
+      const o = ctx.owner[k - 1] ?? ctx.drafts.find((d) => d.kind === 'descriptor' && d.end === k && !d.dropped) ?? null;
+      if (o && o.end === k) of = o;
+    } else if (ctx.owner[k] && ctx.owner[k]!.end === s) {
+      of = ctx.owner[k]!;
+    }
+    if (!of || of.type === 'person' || of.type === 'location' || of.type === 'facility' || of.kind === 'pronoun') continue;
+    const r = role.values[0];
+    let start = of.start;
+    if (start - 1 >= 0 && norms[start - 1] === 'the' && of.kind !== 'descriptor') start--;
+    const d = claim(ctx, {
+      start, end: re, kind: 'descriptor', rule: 'descriptor.office', confidence: 0.7,
+      key: null, type: null, sector: r.sector, role: r.role, of, target: 'sector', nested: true,
+      locative: isLocative(ctx, start),
+    });
+    for (let t = s; t < re; t++) ctx.owner[t] ??= d;
+    i = re - 1;
   }
 }
 
@@ -742,6 +970,21 @@ function appositionRolePass(ctx: Ctx): void {
       if (norms[j] === "'s" || norms[j] === "'") j++;
     }
     while (j < toks.length && (ROLE_PREMODS.has(norms[j]) || FORMER.has(norms[j])) && !ctx.owner[j]) j++;
+    // "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a capitalised office the
+    // form passes took for an unknown organisation is the person's role
+    const office = of ? ctx.owner[j] : null;
+    if (office && office !== d && office.start === j && !office.dropped && office.key && !lex.entities.has(office.key) && (office.type === 'organization' || office.type === 'person')
+      && (office.rule.startsWith('org.') || office.rule.startsWith('proper.')) && (norms[office.end] === ',' || norms[office.end] === '.' || lex.reportingVerbs.has(norms[office.end]))) {
+      const last = lex.roles.longestAt(norms, office.end - 1, ACCEPT_ALL);
+      if (last && last.end === office.end) {
+        office.dropped = true;
+        for (let t = office.start; t < office.end; t++) if (ctx.owner[t] === office) ctx.owner[t] = null;
+        d.role = last.values[0].role;
+        d.sector ??= last.values[0].sector;
+        d.of ??= of;
+        continue;
+      }
+    }
     const role = j < toks.length && !ctx.owner[j] ? lex.roles.longestAt(norms, j, ACCEPT_ALL) : null;
     if (!role || !sameSentence(ctx, d.start, role.end - 1)) continue;
     let k = role.end;
@@ -786,22 +1029,40 @@ export function recognizeMentions(doc: Doc): Draft[] {
     if (words >= 3 && caps / words >= 0.85) ctx.titleCase[s.i] = 1;
   }
   lexiconPass(ctx);
+  ethnicGroupPass(ctx);
   acronymPass(ctx);
   personPass(ctx);
+  knownVariantPass(ctx);
   facilityPass(ctx);
   orgPass(ctx);
+  ideologyGroupPass(ctx);
   shortPass(ctx, false);
   fallbackPass(ctx);
   shortPass(ctx, true);
   descriptorPass(ctx);
   appositionRolePass(ctx);
+  officeHolderPass(ctx);
   return ctx.drafts.filter((d) => !d.dropped);
 }
 
 function blockSpans(ctx: Ctx, spans: { start: number; end: number }[]): void {
+  // Tokens are in text order: per span, a binary search for the first token ending after its
+  // start, then a walk while tokens start before its end (was tokens × spans). The tokens stage's
+  // fallback search can, on hostile input, place a token a few characters back; then the plain scan.
+  const toks = ctx.toks;
   if (!spans.length) return;
-  for (let t = 0; t < ctx.toks.length; t++) {
-    const tok = ctx.toks[t];
-    for (const s of spans) if (tok.start < s.end && tok.end > s.start) { ctx.blocked[t] = 1; break; }
+  for (let t = 1; t < toks.length; t++) {
+    if (toks[t].start < toks[t - 1].start || toks[t].end < toks[t - 1].end) {
+      for (let k = 0; k < toks.length; k++) {
+        const tok = toks[k];
+        for (const s of spans) if (tok.start < s.end && tok.end > s.start) { ctx.blocked[k] = 1; break; }
+      }
+      return;
+    }
+  }
+  for (const s of spans) {
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].end > s.start) hi = mid; else lo = mid + 1; }
+    for (let t = lo; t < toks.length && toks[t].start < s.end; t++) if (toks[t].end > s.start) ctx.blocked[t] = 1;
   }
 }

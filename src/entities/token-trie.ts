@@ -4,6 +4,8 @@
  * idea, longest first, but over tokens so that "Niger" can never match inside "Nigeria").
  */
 
+import { StringFilter } from '../util/string-filter.js';
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   values: T[];
@@ -18,6 +20,8 @@ export interface TrieMatch<T> {
 export class TokenTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
   private count = 0;
+  /** first tokens of all entries: most text tokens start none, and this answers without a Map probe */
+  private readonly firsts = new StringFilter();
 
   get size(): number { return this.count; }
 
@@ -25,6 +29,7 @@ export class TokenTrie<T> {
   add(norms: readonly string[], value: T): void {
     if (norms.length === 0) return;
     let node = this.root;
+    this.firsts.add(norms[0]);
     for (const n of norms) {
       let child = node.next.get(n);
       if (!child) { child = { next: new Map(), values: [] }; node.next.set(n, child); }
@@ -41,7 +46,9 @@ export class TokenTrie<T> {
    * @example trie.longestAt(norms, 3, (v, s, e) => true)?.end
    */
   longestAt(norms: readonly string[], start: number, accept: (value: T, start: number, end: number) => boolean): TrieMatch<T> | null {
-    let node = this.root.next.get(norms[start]);
+    const first = norms[start];
+    if (first === undefined || !this.firsts.mayHave(first)) return null;
+    let node = this.root.next.get(first);
     if (!node) return null;
     const path = this.path;
     let depth = 0;
@@ -63,7 +70,7 @@ export class TokenTrie<T> {
 
   /** Whether any entry starts with this token norm (a cheap pre-check). */
   startsWith(norm: string): boolean {
-    return this.root.next.has(norm);
+    return this.firsts.mayHave(norm) && this.root.next.has(norm);
   }
 
   private readonly path: TrieNode<T>[] = [];

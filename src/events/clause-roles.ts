@@ -7,6 +7,7 @@
  * named so an event can say which rule found its actor.
  */
 import type { Doc, EntityAnn, Mention, Sentence, Token } from '../pipeline/doc.js';
+import { docSlot } from '../pipeline/doc-slot.js';
 
 /** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
 const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared', 'willing', 'eager', 'determined']);
@@ -23,6 +24,12 @@ const GROUP_NOUNS = new Set(['state', 'country', 'nation', 'ally', 'partner', 'n
 /** Nouns whose to-infinitive states their owner's intent ("a threat to boycott", "its decision to leave"). */
 const INTENT_NOUNS = new Set(['threat', 'plan', 'decision', 'effort', 'attempt', 'bid', 'move', 'offer', 'proposal', 'pledge', 'promise', 'call', 'demand', 'order', 'ultimatum', 'refusal', 'intention', 'willingness', 'readiness', 'failure', 'agreement', 'deal', 'vow', 'campaign', 'push', 'drive', 'request', 'appeal', 'commitment', 'determination', 'resolve', 'plot', 'scheme']);
 const LIST_INTRO = new Set(['including', 'namely', 'like']);
+/**
+ * Verbs whose object does what their to-infinitive says ("urged Niger to release", "allowed
+ * inspectors to return"): after any other verb the infinitive is a purpose clause of the subject
+ * ("sent personnel to Bosnia to investigate", "used tear gas to disperse").
+ */
+const OBJECT_CONTROL = new Set(['urge', 'ask', 'allow', 'permit', 'force', 'order', 'tell', 'invite', 'persuade', 'encourage', 'call', 'press', 'pressure', 'push', 'require', 'compel', 'authorize', 'authorise', 'enable', 'help', 'want', 'expect', 'advise', 'instruct', 'warn', 'request', 'appeal', 'lead', 'cause', 'get', 'prompt', 'oblige', 'implore', 'beg', 'convince', 'remind', 'challenge', 'dare', 'inspire', 'empower', 'mandate', 'direct', 'commission', 'need', 'like', 'prefer', 'train', 'recruit', 'pay', 'hire', 'assign', 'appoint', 'elect', 'choose', 'select', 'nominate', 'leave', 'let', 'make', 'have', 'see', 'watch', 'hear', 'believe', 'consider', 'declare', 'report', 'say', 'find', 'know', 'show']);
 /** Prepositions that stay inside an argument noun phrase ("officials of Niger", "the government in Caracas"). */
 const NP_INNER_PREPS = new Set(['of', 'in', 'at', 'near']);
 
@@ -92,7 +99,7 @@ export function tokenIndexAt(doc: Doc, offset: number): number {
   return lo;
 }
 
-const contexts = new WeakMap<Doc, RoleContext>();
+const contexts = docSlot<RoleContext>('roleContext');
 
 /** The Doc's RoleContext, built once after the entities stage and shared by every later stage. */
 export function roleContext(doc: Doc): RoleContext {
@@ -130,8 +137,11 @@ function skipAside(ctx: RoleContext, s: Sentence, k: number): number {
   for (let j = k - 1; j > s.tokStart; j--) {
     if (T[j].norm === ',') {
       const first = T[j + 1];
+      // a participle used as an adjective is no verb: ", Algeria's leading human rights activist,"
+      const clauseVerb = (t: Token, i: number) => isVerbish(t) && !(t.pos === 'VERB' && /(ing|ed)$/.test(t.norm)
+        && (T[j + i]?.norm === "'s" || T[j + i]?.pos === 'DET' || T[j + i]?.pos === 'ADJ') && (T[j + i + 2]?.pos === 'NOUN' || T[j + i + 2]?.pos === 'ADJ'));
       const inner = T.slice(j + 1, k);
-      if (RELATIVES.has(first.norm) || !inner.some(isVerbish)) return j - 1;
+      if (RELATIVES.has(first.norm) || !inner.some(clauseVerb)) return j - 1;
       return k;
     }
     if (T[j].norm === ';' || T[j].norm === '.') return k;
@@ -178,6 +188,16 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     if (t.norm === ',' && !isListGlue(ctx, b)) break;
     if (COORD.has(t.norm) && !isListGlue(ctx, b) && !(t.norm === 'and' && b < k && T[b - 1]?.norm !== ',' && (T[b - 1]?.pos === 'NOUN' || T[b - 1]?.pos === 'PROPN' || T[b - 1]?.pos === 'ADJ'))) break;
     b--;
+  }
+  // "The UN has sent 21 personnel to Bosnia on Wednesday to investigate …", "police used tear gas
+  // to disperse …": a purpose infinitive after a verb's object phrase is the subject's, not the object's
+  // (a verb right after a verb is a mis-tagged modifier: "used tear gas" → "used")
+  let v = b;
+  while (v - 1 >= s.tokStart && T[v].pos === 'VERB' && T[v - 1].pos === 'VERB') v--;
+  if (T[g]?.norm === 'to' && g > s.tokStart && T[g - 1].pos !== 'VERB' && T[g - 1].pos !== 'AUX' && T[g - 1].pos !== 'ADJ' && !INTENT_NOUNS.has(T[g - 1].lemma)
+    && v >= s.tokStart && T[v].pos === 'VERB' && !OBJECT_CONTROL.has(T[v].lemma) && depth < 3 && b < g - 1) {
+    const main = subjectOf(ctx, s, v, depth + 1);
+    if (main && main.entities.length) return { ...main, rule: 'subject.purpose-infinitive' };
   }
   const region = ctx.mentionsIn(b + 1, k + 1);
   if (region.length) {
@@ -252,8 +272,9 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[], fr
     return !(before && before.pos === 'ADP' && before.norm !== 'of') && !(from >= 0 && inPrepPhrase(ctx, from, r.at));
   });
   // "Thousands of Kenyans", "Security forces in Guinea": a capitalised word the entity stage could
-  // not place is a worse head than a coded actor, even one in a prepositional phrase
-  const placed = (xs: typeof region) => xs.filter((r) => { const e = ctx.entity(r.id); return !!e && (!!e.code || e.type === 'person'); });
+  // not place is a worse head than a coded actor, even one in a prepositional phrase; a known body
+  // without a country counts as placed ("Human rights organization Amnesty International")
+  const placed = (xs: typeof region) => xs.filter((r) => { const e = ctx.entity(r.id); return !!e && (!!e.code || e.type === 'person' || e.rule.startsWith('lexicon.')); });
   const pool = [placed(notInPP), placed(region), notInPP, region].find((xs) => xs.length)!;
   // the head of a subject noun phrase comes first: "a delegation of US officials", "the president of France"
   return pool[0];
@@ -457,7 +478,8 @@ export function modifierOf(ctx: RoleContext, s: Sentence, head: number): RoleHit
 /** For a nominal head that is the object of a verb ("launched an attack", "imposed sanctions"): that verb's index. */
 export function governingVerb(ctx: RoleContext, s: Sentence, head: number): number | null {
   const T = ctx.tokens;
-  for (let k = head - 1; k >= Math.max(s.tokStart, head - 5); k--) {
+  // seven tokens: "staged a 24-hour hunger strike" (a, 24, -, hour, hunger) still reaches "staged"
+  for (let k = head - 1; k >= Math.max(s.tokStart, head - 7); k--) {
     const t = T[k];
     if (t.pos === 'VERB' && t.lemma !== 'be') return k;
     if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADV' || t.norm === '-' || t.norm === "'s" || POSSESSIVE_PRONOUNS.has(t.norm))) return null;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { loadData } from '../data/load.js';
 import { PLOVER_TYPES, type PloverType } from '../contract/analysis-schema.js';
 import type { Token } from '../pipeline/doc.js';
+import { StringFilter } from '../util/string-filter.js';
 
 export type PosClass = 'N' | 'V' | 'A' | null;
 
@@ -77,10 +78,17 @@ export function compileSpec(src: string): { specs: Spec[]; headSpec: number } {
   return { specs, headSpec };
 }
 
-let cache: { patterns: CompiledPattern[]; byFirstWord: Map<string, CompiledPattern[]> } | null = null;
+export interface EventPatternSet {
+  patterns: CompiledPattern[];
+  byFirstWord: Map<string, CompiledPattern[]>;
+  /** the keys of byFirstWord, as a filter that rules most tokens out without a Map probe */
+  firstWords: StringFilter;
+}
+
+let cache: EventPatternSet | null = null;
 
 /** The compiled pattern set, indexed by the words a match can start with. */
-export function eventPatterns(): { patterns: CompiledPattern[]; byFirstWord: Map<string, CompiledPattern[]> } {
+export function eventPatterns(): EventPatternSet {
   if (cache) return cache;
   const file = loadData('events/patterns.json', PatternsFile);
   const patterns: CompiledPattern[] = file.patterns.map((e) => {
@@ -102,7 +110,9 @@ export function eventPatterns(): { patterns: CompiledPattern[]; byFirstWord: Map
       byFirstWord.set(w, list);
     }
   }
-  cache = { patterns, byFirstWord };
+  const filter = new StringFilter();
+  for (const w of byFirstWord.keys()) filter.add(w);
+  cache = { patterns, byFirstWord, firstWords: filter };
   return cache;
 }
 
@@ -140,9 +150,20 @@ export function isClauseBreak(t: Token): boolean {
 }
 
 /** Participles wink tags as adjectives keep their -ed form as lemma ("involved"); try the verb. */
-export function participleStems(norm: string): string[] {
-  return norm.endsWith('ed') ? [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)] : [];
+export function participleStems(norm: string): readonly string[] {
+  if (!norm.endsWith('ed')) return NO_STEMS;
+  // Memo (perf): wordOk asks this for every -ed token under every candidate pattern and gap
+  // position; three fresh slices each time were a visible share of the events stage. Bounded.
+  let stems = stemMemo.get(norm);
+  if (!stems) {
+    if (stemMemo.size >= 50_000) stemMemo.clear();
+    stems = [norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3)];
+    stemMemo.set(norm, stems);
+  }
+  return stems;
 }
+const NO_STEMS: readonly string[] = [];
+const stemMemo = new Map<string, readonly string[]>();
 
 /** Words after which a verb stands in its base form ("would free", "to free"). */
 const BASE_VERB_SLOT = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to']);

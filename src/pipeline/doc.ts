@@ -97,6 +97,8 @@ export interface MentionRef {
   inside?: string | null;
   /** the sector a rank or title implies ("Col." → MIL), used when neither role nor affiliation gives one */
   titleSector?: string | null;
+  /** the country a family name implies when every known person of that name is of one country ("President Bush") */
+  country?: string | null;
 }
 
 export interface Mention extends Span, Why {

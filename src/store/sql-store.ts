@@ -68,9 +68,42 @@ interface PartyFilter {
   label: string;
 }
 
-function partyCond(alias: string, f: PartyFilter, params: SqlValue[]): string {
-  if (f.codes.length) { params.push(...f.codes); return `${alias}.code IN ${inList(f.codes.length)}`; }
-  if (f.actors.length) { params.push(...f.actors); return `${alias}.actor IN ${inList(f.actors.length)}`; }
+/** The table an event page is read from in date order (see SqlStore.eventWhere). */
+interface EventDriver {
+  /** table and alias, joined to \`events e\` when other conditions need it */
+  table: string;
+  /** its condition holds the date range (so none is needed on e) */
+  dated: boolean;
+  /** its condition refers to e */
+  usesE: boolean;
+  /** its event seq expression */
+  event: string;
+  /** its date_lo column ('' for the full-text table, whose rowid is the order) */
+  date: string;
+  /** the full-text table's rowid (date key * FTS_DATE_KEY + seq) */
+  ftsRowid?: string;
+  /** its condition keeps the dated rows only (DATED_ROWS); the undated ones come after */
+  undated?: boolean;
+}
+
+const DAY_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+/** Whether an FTS5 query from fts5Query is phrases joined by OR only (no implicit AND): then an
+ *  event's joined document matches exactly when one of its reports does. */
+export function ftsDisjunction(fq: string): boolean {
+  const items = fq.match(/"[^"]*"\*?|\bOR\b/g) ?? [];
+  return items.every((x, i) => (i % 2 === 1) === (x === 'OR'));
+}
+
+/** events_fts rowids are YYYYMMDD of date_lo * 2^36 + event seq (see sqlite-migrations.ts, v2). */
+const FTS_DATE_KEY = 68719476736;
+const DATED_ROWS = `f.rowid >= ${FTS_DATE_KEY}`;
+const UNDATED_ROWS = `f.rowid < ${FTS_DATE_KEY}`;
+
+/** A party filter on `alias`.code / .actor (event_parties), or on .code1 / .actor1 (side 1 or 2 of event_pairs). */
+function partyCond(alias: string, f: PartyFilter, params: SqlValue[], side: 1 | 2 | '' = ''): string {
+  if (f.codes.length) { params.push(...f.codes); return `${alias}.code${side} IN ${inList(f.codes.length)}`; }
+  if (f.actors.length) { params.push(...f.actors); return `${alias}.actor${side} IN ${inList(f.actors.length)}`; }
   return '1 = 0';
 }
 
@@ -358,6 +391,7 @@ export class SqlStore implements Store {
         JSON.stringify(ev.contexts), JSON.stringify(rules)]);
     }
     await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', partyRows, 'ON CONFLICT DO NOTHING');
+    await this.writePairs(q, uniq(partyRows.map((r) => Number(r[0]))));
     await insertMany(q, `reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
           speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)`, reportRows);
     for (const e of [...touched].sort((x, y) => x - y)) await this.refreshEvent(q, e);
@@ -459,6 +493,7 @@ export class SqlStore implements Store {
         r.contexts, r.quantities, r.actors, r.recipients, r.cue, r.evidence_text, a.id AS article_id, a.dup_group, a.pub_day
       FROM reports r JOIN articles a ON a.seq = r.article WHERE r.event = ? ORDER BY r.seq`, [seq]);
     if (!reps.length) {
+      await q.run('DELETE FROM event_pairs WHERE event = ?', [seq]);
       await q.run('DELETE FROM event_parties WHERE event = ?', [seq]);
       await q.run('DELETE FROM events WHERE seq = ?', [seq]);
       return;
@@ -482,6 +517,19 @@ export class SqlStore implements Store {
     await q.run('DELETE FROM event_parties WHERE event = ?', [seq]);
     const rows2 = (role: string, ids: number[]) => ids.filter((i) => byId.has(i)).map((i) => [seq, role, i, byId.get(i)!.code ?? null, agg.dateLo, agg.dateHi]);
     await insertMany(q, 'event_parties (event, role, actor, code, date_lo, date_hi)', [...rows2('a', actors), ...rows2('r', recipients)], 'ON CONFLICT DO NOTHING');
+    await q.run('DELETE FROM event_pairs WHERE event = ?', [seq]);
+    await this.writePairs(q, [seq]);
+  }
+
+  /** event_pairs of these events from their event_parties: the p1 × p2 dyad join, stored (see the migration). */
+  private async writePairs(q: SqlExecutor, events: number[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 500) {
+      const chunk = events.slice(i, i + 500);
+      await q.run(`INSERT INTO event_pairs (event, role1, actor1, actor2, code1, code2, date_lo, date_hi)
+        SELECT p1.event, p1.role, p1.actor, p2.actor, p1.code, p2.code, p1.date_lo, p1.date_hi
+        FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role WHERE p1.event IN ${inList(chunk.length)}
+        ON CONFLICT DO NOTHING`, chunk);
+    }
   }
 
   private async dropOrphanActors(q: SqlExecutor, candidates: number[]): Promise<void> {
@@ -551,35 +599,82 @@ export class SqlStore implements Store {
   // -------------------------------------------------------------------------------------------
   // Events
 
-  private async eventWhere(qy: EventQuery, params: SqlValue[]): Promise<string[]> {
+  /**
+   * The WHERE conditions of an event query (on `e`, the events table). When `driver` is given,
+   * the first party filter (a dyad, else one side) or, on SQLite, the full-text filter is not
+   * written as a condition on `e` but returned as the table a paged query reads in date order
+   * (see events()): an index range on that table yields the page's events newest first, so a
+   * query stops after `limit` rows instead of collecting every match and sorting it.
+   */
+  private async eventWhere(qy: EventQuery, params: SqlValue[], driver?: { out: EventDriver | null }): Promise<string[]> {
     const where: string[] = [];
-    const dates = (alias: string) => {
+    // A lower bound on date_lo for "overlaps [from, to]" (date_hi >= from): the longest stored
+    // event, from the events_span index (SQLite). It turns a scan of every older event of a
+    // party into a range when a window holds fewer events than a page.
+    let oldest: string | null | undefined;
+    const lowBound = async (): Promise<string | null> => {
+      if (oldest !== undefined) return oldest;
+      oldest = null;
+      if (this.db.dialect === 'sqlite' && qy.from && DAY_PREFIX.test(qy.from)) {
+        const r = await this.db.get<Row>('SELECT max(julianday(date_hi) - julianday(date_lo)) AS s FROM events');
+        if (r && r.s !== null && Number.isFinite(Number(r.s))) oldest = addDays(qy.from.slice(0, 10), -Math.ceil(Number(r.s)));
+      }
+      return oldest;
+    };
+    const dates = async (alias: string, bounded: boolean) => {
       let s = '';
       if (qy.to) { s += ` AND ${alias}.date_lo <= ?`; params.push(qy.to); }
       if (qy.from) { s += ` AND ${alias}.date_hi >= ?`; params.push(qy.from); }
+      const lo = bounded ? await lowBound() : null;
+      if (lo) { s += ` AND ${alias}.date_lo >= ?`; params.push(lo); }
       return s;
+    };
+    const drive = (d: EventDriver, cond: string) => {
+      driver!.out = d;
+      where.push(cond);
     };
     const dyad = async (aRef: string, aRole: string | null, bRef: string | null) => {
       const fa = await this.partyFilter(aRef);
       if (bRef === null) {
+        if (driver && !driver.out) {
+          // One side, any counterpart: event_parties in date order (code or actor, then date).
+          const c = partyCond('p', fa, params);
+          if (aRole) params.push(aRole);
+          const r = aRole ? ' AND p.role = ?' : '';
+          drive({ table: 'event_parties p', event: 'p.event', date: 'p.date_lo', dated: true, usesE: false }, `${c}${r}${await dates('p', true)}`);
+          return;
+        }
         const c = partyCond('p1', fa, params);
         if (aRole) params.push(aRole);
-        where.push(`e.seq IN (SELECT p1.event FROM event_parties p1 WHERE ${c}${aRole ? ' AND p1.role = ?' : ''}${dates('p1')})`);
+        where.push(`e.seq IN (SELECT p1.event FROM event_parties p1 WHERE ${c}${aRole ? ' AND p1.role = ?' : ''}${await dates('p1', false)})`);
         return;
       }
       const fb = await this.partyFilter(bRef);
+      if (driver && !driver.out) {
+        // A dyad: event_pairs holds the p1 × p2 join below, both orientations, indexed by
+        // (code1, code2, date) and (actor1, date). An actor list goes on side 1 (its index)
+        // when the other side is a code list.
+        let [s1, s2, role] = [fa, fb, aRole];
+        if (!fa.actors.length && fb.actors.length) [s1, s2, role] = [fb, fa, aRole === 'a' ? 'r' : aRole === 'r' ? 'a' : null];
+        const c1 = partyCond('x', s1, params, 1), c2 = partyCond('x', s2, params, 2);
+        if (role) params.push(role);
+        const r = role ? ' AND x.role1 = ?' : '';
+        drive({ table: 'event_pairs x', event: 'x.event', date: 'x.date_lo', dated: true, usesE: false }, `${c1} AND ${c2}${r}${await dates('x', true)}`);
+        return;
+      }
       const ca = partyCond('p1', fa, params);
       const cb = partyCond('p2', fb, params);
       if (aRole) params.push(aRole);
       where.push(`e.seq IN (SELECT p1.event FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role
-        WHERE ${ca} AND ${cb}${aRole ? ' AND p1.role = ?' : ''}${dates('p1')})`);
+        WHERE ${ca} AND ${cb}${aRole ? ' AND p1.role = ?' : ''}${await dates('p1', false)})`);
     };
+    // The dyads first: the most selective filter is the one read in order.
     if (qy.actor && qy.recipient) await dyad(qy.actor, 'a', qy.recipient);
-    else if (qy.actor) await dyad(qy.actor, 'a', null);
-    else if (qy.recipient) await dyad(qy.recipient, 'r', null);
     if (qy.party && qy.other) await dyad(qy.party, null, qy.other);
-    else if (qy.party) await dyad(qy.party, null, null);
-    else if (qy.other) await dyad(qy.other, null, null);
+    if (qy.actor && !qy.recipient) await dyad(qy.actor, 'a', null);
+    else if (qy.recipient && !qy.actor) await dyad(qy.recipient, 'r', null);
+    if (qy.party && !qy.other) await dyad(qy.party, null, null);
+    else if (qy.other && !qy.party) await dyad(qy.other, null, null);
     const list = <T extends SqlValue>(col: string, v: T | T[] | undefined) => {
       if (v === undefined) return;
       const xs = Array.isArray(v) ? v : [v];
@@ -590,8 +685,11 @@ export class SqlStore implements Store {
     list('e.type', qy.type);
     list('e.quad', qy.quad);
     list('e.modality', qy.modality);
-    if (qy.to) { where.push('e.date_lo <= ?'); params.push(qy.to); }
-    if (qy.from) { where.push('e.date_hi >= ?'); params.push(qy.from); }
+    // (a party driver carries the event's dates already)
+    if (!driver?.out?.dated) {
+      if (qy.to) { where.push('e.date_lo <= ?'); params.push(qy.to); }
+      if (qy.from) { where.push('e.date_hi >= ?'); params.push(qy.from); }
+    }
     if (qy.minSources !== undefined) { where.push('e.sources >= ?'); params.push(qy.minSources); }
     if (qy.source) {
       where.push(`e.seq IN (SELECT r.event FROM reports r JOIN articles a ON a.seq = r.article WHERE a.id = ? OR a.url = ? OR lower(a.outlet) = lower(?))`);
@@ -602,8 +700,31 @@ export class SqlStore implements Store {
         const fq = fts5Query(qy.text);
         if (!fq) where.push('1 = 0');
         else {
-          where.push('e.seq IN (SELECT r.event FROM reports r WHERE r.seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))');
-          params.push(fq);
+          // events_fts: one row per event, its rowid the list order (see the migration). When
+          // the query ANDs words, an event of several reports may have them in different
+          // reports: it counts only when one report matches alone (the EXISTS below).
+          const and = !ftsDisjunction(fq);
+          const verify = and ? ` AND (e.reports = 1 OR EXISTS (SELECT 1 FROM reports r JOIN reports_fts x ON x.rowid = r.seq WHERE r.event = e.seq AND x.reports_fts MATCH ?))` : '';
+          // the rowid starts with date_lo: the FTS reads only the rowids in the date bounds
+          let bounds = '';
+          const bp: SqlValue[] = [];
+          if (qy.to && DAY_PREFIX.test(qy.to)) { bounds += ' AND f.rowid < ?'; bp.push((Number(qy.to.slice(0, 10).replace(/-/g, '')) + 1) * FTS_DATE_KEY); }
+          const lo = await lowBound();
+          if (lo) { bounds += ' AND f.rowid >= ?'; bp.push(Number(lo.replace(/-/g, '')) * FTS_DATE_KEY); }
+          if (driver && !driver.out) {
+            // Ascending without a date bound, undated events (rowid < 2^36) would come first but
+            // are listed last: the ordered read takes the dated ones, events() appends the rest.
+            const undated = qy.order === 'date-asc' && !bounds;
+            if (undated) bounds = ` AND ${DATED_ROWS}`;
+            params.push(fq, ...bp);
+            if (and) params.push(fq);
+            drive({ table: 'events_fts f', event: `(f.rowid % ${FTS_DATE_KEY})`, date: '', dated: false, usesE: and, ftsRowid: 'f.rowid', undated }, `events_fts MATCH ?${bounds}${verify}`);
+          } else {
+            // a filter: the matching events straight from the FTS doclists (no report rows read)
+            params.push(fq, ...bp);
+            if (and) params.push(fq);
+            where.push(`e.seq IN (SELECT f.rowid % ${FTS_DATE_KEY} FROM events_fts f WHERE events_fts MATCH ?${bounds})${verify}`);
+          }
         }
       } else {
         where.push(`e.seq IN (SELECT r.event FROM reports r WHERE r.tsv @@ websearch_to_tsquery('english', ?))`);
@@ -617,13 +738,42 @@ export class SqlStore implements Store {
     const limit = clampLimit(qy.limit, 50);
     const offset = Math.max(0, Math.floor(qy.offset ?? 0));
     const params: SqlValue[] = [];
-    const where = await this.eventWhere(qy, params);
+    const driver: { out: EventDriver | null } = { out: null };
+    const where = await this.eventWhere(qy, params, driver);
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
     const dir = qy.order === 'date-asc' ? 'ASC' : 'DESC';
-    const rows = await this.db.all<Row>(`SELECT e.seq FROM events e ${w} ORDER BY e.date_lo ${dir} NULLS LAST, e.seq ${dir} LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    // NULLS LAST is SQLite's DESC order already; ascending, it makes SQLite sort, and a date
+    // bound leaves no undated event anyway.
+    const nulls = dir === 'DESC' || !(qy.from || qy.to) ? ' NULLS LAST' : '';
+    const d = driver.out;
+    // Does the driver need the events table (a condition on e besides its own, the one entry)?
+    const withE = !!d && (d.usesE || where.length > 1);
+    let sql: string;
+    if (!d) sql = `SELECT e.seq FROM events e ${w} ORDER BY e.date_lo ${dir}${nulls}, e.seq ${dir} LIMIT ? OFFSET ?`;
+    else if (d.ftsRowid) {
+      // CROSS JOIN keeps the FTS table outermost, so its rowid order is the output order.
+      sql = withE ? `SELECT e.seq FROM ${d.table} CROSS JOIN events e ${w} AND e.seq = ${d.event} ORDER BY ${d.ftsRowid} ${dir} LIMIT ? OFFSET ?`
+        : `SELECT ${d.event} AS seq FROM ${d.table} ${w} ORDER BY ${d.ftsRowid} ${dir} LIMIT ? OFFSET ?`;
+    } else {
+      // The driver's date_lo is the event's (event_parties and event_pairs copy it), so its
+      // index order is the list order; an event with several matching parties comes once.
+      sql = `SELECT DISTINCT ${d.event} AS seq, ${d.date} AS date_lo FROM ${d.table}${withE ? ' CROSS JOIN events e' : ''} ${w}${withE ? ` AND e.seq = ${d.event}` : ''}
+        ORDER BY ${d.date} ${dir}${nulls}, ${d.event} ${dir} LIMIT ? OFFSET ?`;
+    }
+    const countSql = !d ? `SELECT count(*) AS n FROM events e ${w}`
+      : `SELECT count(${d.ftsRowid ? '*' : 'DISTINCT ' + d.event}) AS n FROM ${d.table}${withE ? ' CROSS JOIN events e' : ''} ${w}${withE ? ` AND e.seq = ${d.event}` : ''}`;
+    const count = async (q: string) => Number((await this.db.get<Row>(q, params))?.n ?? 0);
+    let rows = await this.db.all<Row>(sql, [...params, limit, offset]);
+    // The full-text read oldest first took the dated events; the undated ones follow them.
+    const undated = (q: string) => q.replace(DATED_ROWS, UNDATED_ROWS);
+    if (d?.undated && rows.length < limit) {
+      const dated = rows.length || !offset ? offset + rows.length : await count(countSql);
+      rows = rows.concat(await this.db.all<Row>(undated(sql), [...params, limit - rows.length, Math.max(0, offset - dated)]));
+    }
     let total: number | null = null;
-    if (qy.withTotal) total = Number((await this.db.get<Row>(`SELECT count(*) AS n FROM events e ${w}`, params))?.n ?? 0);
-    return { items: await this.loadEvents(rows.map((r) => Number(r.seq))), total, limit, offset };
+    if (qy.withTotal) total = (await count(countSql)) + (d?.undated ? await count(undated(countSql)) : 0);
+    const items = await this.loadEvents(rows.map((r) => Number(r.seq)));
+    return { items, total, limit, offset };
   }
 
   async event(id: string): Promise<EventView | null> {
@@ -877,16 +1027,18 @@ export class SqlStore implements Store {
     const fb = await this.partyFilter(bRef);
     const modality = opts.modality?.length ? opts.modality : ['asserted' as Modality];
     const params: SqlValue[] = [];
-    const ca = partyCond('p1', fa, params);
-    const cb = partyCond('p2', fb, params);
-    let sql = `SELECT p1.event AS seq, p1.role AS role, e.date_lo, e.date_hi, e.quad, e.goldstein, e.plover_score
-      FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role JOIN events e ON e.seq = p1.event
+    // event_pairs is the dyad join p1 × p2 (p2.role <> p1.role), stored and indexed.
+    const ca = partyCond('x', fa, params, 1);
+    const cb = partyCond('x', fb, params, 2);
+    let sql = `SELECT x.event AS seq, x.role1 AS role, e.date_lo, e.date_hi, e.quad, e.goldstein, e.plover_score
+      FROM event_pairs x JOIN events e ON e.seq = x.event
       WHERE ${ca} AND ${cb} AND e.modality IN ${inList(modality.length)}`;
     params.push(...modality);
-    if (opts.directed) sql += ` AND p1.role = 'a'`;
+    if (opts.directed) sql += ` AND x.role1 = 'a'`;
     if (opts.from) { sql += ' AND e.date_hi >= ?'; params.push(opts.from); }
     if (opts.to) { sql += ' AND e.date_lo <= ?'; params.push(opts.to); }
-    sql += ' ORDER BY e.date_lo, e.seq';
+    // the role too, so an event naming each side on both sides counts the same way every time
+    sql += ' ORDER BY e.date_lo, e.seq, x.role1';
     const rows = await this.db.all<Row>(sql, params);
     const seen = new Map<number, Row>();
     for (const r of rows) if (!seen.has(Number(r.seq))) seen.set(Number(r.seq), r);
@@ -1031,6 +1183,15 @@ export class SqlStore implements Store {
     if (noParties) problems.push(`${noParties} events lost their parties`);
     const orphanActors = await n('SELECT count(*) AS n FROM actors a WHERE NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.actor = a.seq)');
     if (orphanActors) problems.push(`${orphanActors} actors belong to no article`);
+    // Event lists read event_parties / event_pairs in date order as the events' own order.
+    const offDate = await n('SELECT count(*) AS n FROM event_parties p JOIN events e ON e.seq = p.event WHERE p.date_lo IS DISTINCT FROM e.date_lo OR p.date_hi IS DISTINCT FROM e.date_hi');
+    if (offDate) problems.push(`${offDate} event parties have other dates than their event`);
+    const pairs = await n('SELECT count(*) AS n FROM event_pairs');
+    const joined = await n('SELECT count(*) AS n FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role');
+    const missing = await n(`SELECT count(*) AS n FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role
+      WHERE NOT EXISTS (SELECT 1 FROM event_pairs x WHERE x.event = p1.event AND x.role1 = p1.role AND x.actor1 = p1.actor AND x.actor2 = p2.actor
+        AND x.code1 IS NOT DISTINCT FROM p1.code AND x.code2 IS NOT DISTINCT FROM p2.code AND x.date_lo IS NOT DISTINCT FROM p1.date_lo AND x.date_hi IS NOT DISTINCT FROM p1.date_hi)`);
+    if (missing || pairs !== joined) problems.push(`event_pairs is out of step with event_parties (${missing} pairs missing, ${pairs} stored for ${joined})`);
     return problems;
   }
 

@@ -18,7 +18,20 @@ const KEEP = new Set([
   'ENYearMonthNameParser', 'ENMonthNameParser',
 ]);
 
+/**
+ * Of KEEP, the parsers whose every pattern requires an ASCII digit (ISO and slash dates, year-first
+ * dates, "July 2023"-style year-month names, clock times): they cannot match a sentence without
+ * one, so such a sentence is parsed by a clone without them (perf: chrono runs every parser's regex
+ * over the whole sentence, and "on Monday" sentences are common). Same results: the refiners are
+ * the same and only act on what the parsers found.
+ */
+const NEEDS_DIGIT = new Set([
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENSlashMonthFormatParser', 'ENTimeExpressionParser',
+  'ENYearMonthNameParser',
+]);
+
 let parser: chrono.Chrono | null = null;
+let digitFree: chrono.Chrono | null = null;
 function calendarChrono(): chrono.Chrono {
   if (parser) return parser;
   const c = chrono.casual.clone();
@@ -26,6 +39,17 @@ function calendarChrono(): chrono.Chrono {
   // Keep every refiner: they merge "March 3 to 5", "Monday, March 18" and "March 18 at 14:30".
   if (c.parsers.length !== KEEP.size) throw new Error(`chrono-node: expected parsers ${[...KEEP].join(', ')}; found ${c.parsers.map((p) => p.constructor.name).join(', ')}`);
   parser = c;
+  return c;
+}
+/** Both chrono set-ups, for the test that they agree on digit-free text. */
+export function chronoSetups(): { full: chrono.Chrono; digitFree: chrono.Chrono } {
+  return { full: calendarChrono(), digitFree: digitFreeChrono() };
+}
+function digitFreeChrono(): chrono.Chrono {
+  if (digitFree) return digitFree;
+  const c = calendarChrono().clone();
+  c.parsers = c.parsers.filter((p) => !NEEDS_DIGIT.has(p.constructor.name));
+  digitFree = c;
   return c;
 }
 
@@ -92,7 +116,7 @@ export function chronoCandidates(sentence: string, base: number): TimeCandidate[
   const out: TimeCandidate[] = [];
   let results: ParsedResult[];
   try {
-    results = calendarChrono().parse(sentence, NEUTRAL_REF);
+    results = (/[0-9]/.test(sentence) ? calendarChrono() : digitFreeChrono()).parse(sentence, NEUTRAL_REF);
   } catch {
     return out; // chrono throws on a few pathological inputs; a missed date beats a crash
   }

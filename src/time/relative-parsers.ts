@@ -15,6 +15,12 @@ export interface TextParser {
   pattern(): RegExp;
   /** match offsets are relative to the sentence; `base` turns them into doc offsets */
   extract(m: RegExpExecArray, base: number): TimeCandidate | null;
+  /**
+   * Perf pre-check, sound by construction: every match of `pattern` contains one of these
+   * lower-case words, or a digit when 'digit' is listed. The stage skips the regex for a sentence
+   * that holds none (see proposeTimes). Keep it in step when the pattern changes.
+   */
+  needs?: readonly string[];
 }
 
 const rel = (m: RegExpExecArray, base: number, rule: string, confidence: number,
@@ -30,6 +36,7 @@ const abs = (start: number, end: number, rule: string, confidence: number, value
 /** "over the weekend", "this weekend", "last weekend" → a Saturday–Sunday interval. */
 const weekend: TextParser = {
   name: 'time.weekend',
+  needs: ['weekend'],
   pattern: () => /\b(the|this|last|past|next|coming)\s+weekend\b/gi,
   extract: (m, base) => rel(m, base, 'time.weekend', 0.9, (c) => {
     const w = m[1].toLowerCase();
@@ -45,6 +52,7 @@ const CASUAL_DAYS: Record<string, number> = {
 /** "yesterday", "today", "last night", "this morning" → a day. */
 const casualDay: TextParser = {
   name: 'time.casual-day',
+  needs: ['yesterday', 'tomorrow', 'today', 'night', 'morning', 'afternoon', 'evening'],
   pattern: () => new RegExp(`\\b(?:${alternation(Object.keys(CASUAL_DAYS)).replace(/ /g, '\\s+')})\\b`, 'gi'),
   extract: (m, base) => rel(m, base, 'time.casual-day', 0.9, (c) => ({
     value: fmtDay(addDays(c.ref!, CASUAL_DAYS[m[0].toLowerCase().replace(/\s+/g, ' ')] ?? 0)), implied: ['year', 'month', 'day'],
@@ -54,6 +62,7 @@ const casualDay: TextParser = {
 /** "last week", "next month", "this year", "earlier this month", "later this year". */
 const relativeUnit: TextParser = {
   name: 'time.relative-unit',
+  needs: ['week', 'month', 'year', 'decade'],
   pattern: () => /\b(?:(?:earlier|later)\s+)?(this|last|next|coming)\s+(week|month|year|decade)\b/gi,
   extract: (m, base) => rel(m, base, 'time.relative-unit', 0.85, (c) => {
     const dir = directionOf(m[1]);
@@ -65,6 +74,7 @@ const relativeUnit: TextParser = {
 /** "two days ago", "a year ago", "3 weeks ago". */
 const ago: TextParser = {
   name: 'time.ago',
+  needs: ['ago'],
   pattern: () => new RegExp(`\\b(\\d{1,3}|${timeLexicon().numberWordRe})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi'),
   extract: (m, base) => {
     const n = /^\d/.test(m[1]) ? Number(m[1]) : timeLexicon().numberWord.get(m[1].toLowerCase());
@@ -78,6 +88,7 @@ const ago: TextParser = {
 /** "the 1990s", "the early 2000s", "the '80s" → "199X" (EDTF unspecified digit). */
 const decade: TextParser = {
   name: 'time.decade',
+  needs: ['digit'],
   pattern: () => /\b(?:the\s+)?(?:(early|mid|late)[- ])?(1[0-9]\d0|20\d0)['’]?s\b|\bthe\s+['’](\d)0s\b/gi,
   extract: (m, base) => {
     const y = m[2] ? Number(m[2]) : 1900 + Number(m[3]) * 10;
@@ -93,6 +104,7 @@ const YEAR_CUES = 'in|since|by|until|till|during|from|before|after|through|throu
 /** "in 2022", "since 2014", "from 2014 to 2016", "between 2014 and 2016". */
 const cuedYear: TextParser = {
   name: 'time.year',
+  needs: ['digit'],
   pattern: () => new RegExp(`\\b(${YEAR_CUES}|between)\\s+((?:1[6-9]|20)\\d\\d)\\b(?![-–/.,:]?\\d|\\s*%)(?:\\s*(?:-|–|to|and|through|until)\\s*((?:1[6-9]|20)\\d\\d)\\b(?![-–/.,:]?\\d|\\s*%))?`, 'gi'),
   extract: (m, base) => {
     const cue = m[1].toLowerCase();
@@ -121,6 +133,7 @@ const cuedYear: TextParser = {
  */
 const periodPart: TextParser = {
   name: 'time.period-part',
+  needs: ['early', 'mid', 'late', 'beginning', 'start', 'middle', 'end'],
   pattern: () => {
     const lex = timeLexicon();
     return new RegExp(
@@ -153,6 +166,7 @@ const periodPart: TextParser = {
  */
 const attributiveYear: TextParser = {
   name: 'time.year.attributive',
+  needs: ['digit'],
   pattern: () => /\b(?:the|a|an|its|their|his|her|this|that)\s+((?:19|20)\d\d)(?=\s+\p{L})/giu,
   extract: (m, base) => {
     const start = base + m.index + m[0].lastIndexOf(m[1]);
@@ -165,6 +179,7 @@ const SEASON: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fal
 /** "the summer of 2022", "spring 2023", "last winter", "this autumn" → "2022-22". */
 const season: TextParser = {
   name: 'time.season',
+  needs: ['spring', 'summer', 'autumn', 'fall', 'winter'],
   pattern: () => /\b(?:(?:the\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d\d)\b(?![-–/.,:]?\d)|(last|this|next)\s+(spring|summer|autumn|winter))\b/gi,
   extract: (m, base) => {
     if (m[1]) {
@@ -187,6 +202,7 @@ const season: TextParser = {
 /** "last November", "next March", "this June": a month with a direction word. */
 const directedMonth: TextParser = {
   name: 'time.month.directed',
+  needs: ['last', 'next', 'this', 'past', 'coming'],
   pattern: () => new RegExp(`\\b(last|next|this|past|coming)\\s+(${timeLexicon().monthRe})(?!\\p{L})(?!\\s+\\d)`, 'giu'),
   extract: (m, base) => {
     if (!/^\p{Lu}/u.test(m[2])) return null; // "this may", "next march"
@@ -201,6 +217,7 @@ const directedMonth: TextParser = {
 /** "in 2000 and 2004", "in 2019, 2020 or 2022": the later years of a coordinated list. */
 const coordinatedYear: TextParser = {
   name: 'time.year.coordinated',
+  needs: ['digit'],
   pattern: () => /(?<=\b(?:in|since|during|between)\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*,?\s*(?:,|and|or)\s+)((?:1[6-9]|20)\d\d)\b(?![-–/.,:]?\d|\s*%)/gi,
   extract: (m, base) => abs(base + m.index, base + m.index + 4, 'time.year.coordinated', 0.8, fmtYear(Number(m[1]))),
 };

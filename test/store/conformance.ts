@@ -160,6 +160,78 @@ export function storeConformance(name: string, backend: () => Promise<Backend | 
       assert.equal(await store.event('nonsense'), null);
     });
 
+    it('pages events read in date order from the dyad and full-text indexes exactly as the unpaged filter', async () => {
+      // exportEvents applies every filter as a plain condition on the events (no index read in
+      // order); a page of events() must be the same events, newest first, seq breaking ties.
+      const reference = async (q: Parameters<Store['events']>[0]) => {
+        const all: { id: string; lo: string | null }[] = [];
+        for await (const e of store.exportEvents(q)) all.push({ id: e.id, lo: e.dateLo });
+        const seq = (id: string) => Number(id.slice(2));
+        const desc = all.sort((a, b) => (a.lo === b.lo ? seq(b.id) - seq(a.id) : a.lo === null ? 1 : b.lo === null ? -1 : a.lo < b.lo ? 1 : -1)).map((x) => x.id);
+        return q?.order === 'date-asc' ? [...all].sort((a, b) => (a.lo === b.lo ? seq(a.id) - seq(b.id) : a.lo === null ? 1 : b.lo === null ? -1 : a.lo < b.lo ? -1 : 1)).map((x) => x.id) : desc;
+      };
+      // an undated article and event (no publication date, no date in the text): listed last
+      const undated = buildRecord({
+        id: 'undated', url: 'https://undated.example/1', outlet: 'Undated Wire',
+        text: 'Chad moves troops\n\nChad deployed troops near its border with Sudan and the uranium mines, officials said.',
+        entities: { tcd: { name: 'Chad', type: 'country', code: 'TCD' }, sdn: { name: 'Sudan', type: 'country', code: 'SDN' } },
+        events: [{ type: 'MOBILIZE', actor: ['tcd'], recipient: ['sdn'], evidence: 'Chad deployed troops near its border with Sudan and the uranium mines', cue: 'deployed' }],
+      });
+      assert.equal((await store.ingestRecord(undated)).newEvents, 1);
+      const queries: Parameters<Store['events']>[0][] = [
+        { text: 'troops', order: 'date-asc' }, { text: 'uranium troops', order: 'date-asc' }, { text: 'troops OR withdraw*', order: 'date-asc' }, { party: 'TCD', order: 'date-asc' },
+        { party: 'Chad', other: 'Sudan', order: 'date-asc' }, { text: 'troops' }, { party: 'TCD' },
+        { actor: 'NER', recipient: 'USA' }, { actor: 'USA', recipient: 'NER' }, { party: 'USA', other: 'Niger' }, { party: 'Niger', other: 'USA', order: 'date-asc' },
+        { actor: 'NER' }, { recipient: 'USA' }, { party: 'NER' }, { party: 'CNSP', other: 'USA' }, { actor: 'CNSP', recipient: 'USA' }, { actor: 'USA', recipient: 'CNSP' },
+        { party: 'NER', from: '2024-01-01', to: '2024-12-31' }, { actor: 'NER', recipient: 'USA', from: '2024-03-10' }, { party: 'USA', other: 'NER', to: '2024-03-20' },
+        { text: 'uranium' }, { text: '"military ties"' }, { text: 'troops OR uranium' }, { text: 'military US' }, { text: 'withdraw*', from: '2023-06-01', to: '2024-12-31' },
+        { text: 'troops', to: '2024-05-01' }, { text: 'US', actor: 'NER' }, { actor: 'NER', recipient: 'USA', text: 'ties' }, { party: 'NER', type: 'SANCTION' },
+        { party: 'Niger', other: 'USA', minSources: 2 }, { actor: 'NER', source: 'Antiwar.com' },
+      ];
+      for (const q of queries) {
+        const ref = await reference(q);
+        const page = await store.events({ ...q, limit: 1000, withTotal: true });
+        assert.deepEqual(page.items.map((e) => e.id), ref, JSON.stringify(q));
+        assert.equal(page.total, ref.length, `total of ${JSON.stringify(q)}`);
+        if (ref.length > 2) {
+          const p2 = await store.events({ ...q, limit: 2, offset: 1, withTotal: true });
+          assert.deepEqual(p2.items.map((e) => e.id), ref.slice(1, 3), `page 2 of ${JSON.stringify(q)}`);
+          assert.equal(p2.total, ref.length);
+        }
+      }
+      assert.ok((await reference({ party: 'NER' })).length > 5, 'the queries above have something to order');
+      const asc = (await store.events({ text: 'troops', order: 'date-asc', limit: 1000 })).items;
+      assert.ok(asc.length >= 2 && asc[asc.length - 1].dateLo === null && asc[0].dateLo !== null, 'undated last, oldest first');
+      const total = (await store.events({ text: 'troops', order: 'date-asc', withTotal: true })).total!;
+      for (const offset of [0, total - 2, total - 1, total, total + 3]) {
+        const p = await store.events({ text: 'troops', order: 'date-asc', limit: 1, offset });
+        assert.deepEqual(p.items.map((e) => e.id), asc.slice(offset, offset + 1).map((e) => e.id), `offset ${offset}`);
+      }
+      assert.equal(await store.deleteArticle('undated'), true);
+      assert.deepEqual(await store.check(), []);
+    });
+
+    it('matches a full-text query only when one report holds all its words, not when they are split across a fused event\'s reports', async () => {
+      const fused = (await store.events({ limit: 100 })).items.filter((e) => e.reports.length > 1);
+      assert.ok(fused.length > 0);
+      const words = (t: string) => new Set((t.toLowerCase().match(/[a-z]{6,}/g) ?? []));
+      let tried = 0;
+      for (const e of fused) {
+        const texts = e.reports.map((r) => r.evidence.map((s) => s.text).join(' '));
+        const [w0, w1] = [words(texts[0]), words(texts[1])];
+        const stem = (w: string) => w.slice(0, 5);
+        const only0 = [...w0].find((w) => texts.slice(1).every((t) => ![...words(t)].some((x) => stem(x) === stem(w))));
+        const only1 = [...w1].find((w) => texts.filter((_, i) => i !== 1).every((t) => ![...words(t)].some((x) => stem(x) === stem(w))));
+        if (!only0 || !only1) continue;
+        tried++;
+        const ids = (await store.events({ text: `${only0} ${only1}`, limit: 100 })).items.map((x) => x.id);
+        assert.ok(!ids.includes(e.id), `"${only0} ${only1}" is in two reports of ${e.id}, in none alone`);
+        assert.ok((await store.events({ text: `${only0} OR ${only1}`, limit: 100 })).items.some((x) => x.id === e.id));
+        assert.ok((await store.events({ text: only0, limit: 100 })).items.some((x) => x.id === e.id));
+      }
+      assert.ok(tried > 0, 'some fused event has words of its own in two reports');
+    });
+
     it('gives the US–Niger timeline with quad classes, scores per period and the state log', async () => {
       const t = await store.timeline('USA', 'Niger', { period: 'month' });
       assert.equal(t.aLabel, 'USA');
@@ -314,7 +386,7 @@ export function storeConformance(name: string, backend: () => Promise<Backend | 
       assert.deepEqual(await store.check(), []);
       const s = await store.stats();
       assert.equal(s.backend, store.backend);
-      assert.equal(s.schemaVersion, 1);
+      assert.equal(s.schemaVersion, 2);
       assert.equal(s.articles, 3);
       assert.equal(s.duplicates, 1);
       assert.equal(s.firstDate, '2023-01-01');

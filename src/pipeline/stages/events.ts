@@ -4,7 +4,7 @@
  * Recognizers propose, later stages decide: attribution, modality, dates and fusion refine these.
  */
 import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
-import { eventPatterns, matchAt, participleStems, type PatternMatch } from '../../events/pattern-compiler.js';
+import { eventPatterns, matchAt, participleStems, type CompiledPattern, type EventPatternSet, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
   RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
@@ -31,7 +31,7 @@ export const eventsStage: Stage = {
   sets: ['events'],
   run(doc: Doc) {
     const ctx = roleContext(doc);
-    const { byFirstWord } = eventPatterns();
+    const patternSet = eventPatterns();
     const events: EventAnn[] = [];
     for (const s of doc.sentences) {
       // No news sentence runs to hundreds of tokens; such a span is a table, a list or junk, and
@@ -43,12 +43,7 @@ export const eventsStage: Stage = {
       const matches: PatternMatch[] = [];
       for (let t = s.tokStart; t < s.tokEnd; t++) {
         const tok = doc.tokens[t];
-        const byLemma = byFirstWord.get(tok.lemma);
-        const byNorm = tok.norm !== tok.lemma ? byFirstWord.get(tok.norm) : undefined;
-        // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
-        const byStem = tok.norm.endsWith('ed') ? participleStems(tok.norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
-        if (!byLemma && !byNorm && !byStem?.length) continue;
-        const cands = new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])]);
+        const cands = candidatePatterns(patternSet, tok.lemma, tok.norm);
         for (const p of cands) {
           const m = matchAt(p, doc.tokens, t, s.tokEnd);
           if (m) matches.push(m);
@@ -63,6 +58,26 @@ export const eventsStage: Stage = {
     doc.events = events;
   },
 };
+
+const NO_PATTERNS: readonly CompiledPattern[] = [];
+
+/**
+ * The patterns a token may start, in the order they were always tried: by lemma, by norm, then by
+ * participle stem, each pattern once. Most tokens start none: the filter answers for them without
+ * building anything (perf).
+ */
+function candidatePatterns(set: EventPatternSet, lemma: string, norm: string): readonly CompiledPattern[] {
+  const { byFirstWord, firstWords } = set;
+  const ed = norm.endsWith('ed');
+  if (!ed && !firstWords.mayHave(lemma) && (norm === lemma || !firstWords.mayHave(norm))) return NO_PATTERNS;
+  const byLemma = byFirstWord.get(lemma);
+  const byNorm = norm !== lemma ? byFirstWord.get(norm) : undefined;
+  // participles whose lemma wink gets wrong ("staged" → "stag") or tags as adjectives
+  const byStem = ed ? participleStems(norm).flatMap((k) => byFirstWord.get(k) ?? []) : undefined;
+  if (!byLemma && !byNorm && !byStem?.length) return NO_PATTERNS;
+  if (byLemma && !byNorm && !byStem?.length) return byLemma.length === 1 ? byLemma : [...new Set(byLemma)];
+  return [...new Set([...(byLemma ?? []), ...(byNorm ?? []), ...(byStem ?? [])])];
+}
 
 /**
  * Two patterns on the same head: keep the longer (more specific) match, then the earlier-listed

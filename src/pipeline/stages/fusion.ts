@@ -11,8 +11,9 @@
  * worse than a missed one.
  */
 import type { Doc, EventAnn, Stage } from '../doc.js';
+import { docSlot } from '../doc-slot.js';
 
-const codeIndex = new WeakMap<Doc, Map<string, string | null>>();
+const codeIndex = docSlot<Map<string, string | null>>('fusionCodeIndex');
 function codes(doc: Doc, ids: string[]): Set<string> {
   let byId = codeIndex.get(doc);
   if (!byId) { byId = new Map(doc.entities.map((e) => [e.id, e.code])); codeIndex.set(doc, byId); }

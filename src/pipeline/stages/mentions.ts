@@ -29,6 +29,7 @@ export const mentionsStage: Stage = {
       if (d.target) ref.target = d.target;
       if (d.locative) ref.locative = true;
       if (d.titleSector) ref.titleSector = d.titleSector;
+      if (d.country) ref.country = d.country;
       if (d.inside && ids.has(d.inside)) ref.inside = ids.get(d.inside)!;
       return {
         id: ids.get(d)!, start, end, text: doc.text.slice(start, end), kind: d.kind,

@@ -19,16 +19,45 @@ import { timeLexicon } from '../../time/time-lexicon.js';
 import type { TimeCandidate } from '../../time/time-resolvers.js';
 import { isCountNoun } from '../../quantity/unit-lexicon.js';
 
-let compiled: { name: string; re: RegExp; extract: (typeof TEXT_PARSERS)[number]['extract'] }[] | null = null;
+interface Gate { words: string[] | null; digit: boolean }
+let compiled: ({ name: string; re: RegExp; extract: (typeof TEXT_PARSERS)[number]['extract'] } & Gate)[] | null = null;
+function gateOf(needs: readonly string[] | undefined): Gate {
+  return { words: needs ? needs.filter((w) => w !== 'digit') : null, digit: !!needs?.includes('digit') };
+}
 function parsers() {
-  compiled ??= TEXT_PARSERS.map((p) => ({ name: p.name, re: p.pattern(), extract: p.extract }));
+  compiled ??= TEXT_PARSERS.map((p) => ({ name: p.name, re: p.pattern(), extract: p.extract, ...gateOf(p.needs) }));
   return compiled;
+}
+
+/**
+ * Whether a parser's `needs` allow a match in this sentence (lower-cased once). Sound for the /i
+ * and /iu patterns: under /i no non-ASCII letter matches an ASCII one, and under /iu only the
+ * Kelvin sign (which lower-cases to "k") and the long s "ſ" do — a sentence with "ſ" runs every parser.
+ */
+function mayMatch(p: Gate, low: string, hasDigit: boolean, exotic: boolean): boolean {
+  if (!p.words || exotic) return true;
+  if (p.digit && hasDigit) return true;
+  for (const w of p.words) if (low.includes(w)) return true;
+  return false;
+}
+const DIGIT = /[0-9]/;
+
+/** The pre-check proposeTimes applies for a parser's `needs` (exported for the soundness test). */
+export function parserMayMatch(needs: readonly string[] | undefined, sentence: string): boolean {
+  const low = sentence.toLowerCase();
+  return mayMatch(gateOf(needs), low, DIGIT.test(sentence), low.includes('\u017f'));
 }
 
 /** Candidates of one sentence (doc offsets), before refining. Our parsers come first: on equal spans they win. */
 export function proposeTimes(sentence: string, base: number): TimeCandidate[] {
   const out: TimeCandidate[] = [];
+  // Perf: most sentences that pass the stage's cue hold the trigger words of only a few parsers;
+  // the others' regexes are not run (each is a full scan of the sentence).
+  const low = sentence.toLowerCase();
+  const hasDigit = DIGIT.test(sentence);
+  const exotic = low.includes('\u017f');
   for (const p of parsers()) {
+    if (!mayMatch(p, low, hasDigit, exotic)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(sentence))) {

@@ -18,6 +18,14 @@ export function normToken(s: string): string {
 }
 const FOLDABLE = /[’‘`´“”„–—]/;
 
+/** `/\s/.test(text[i])` without a one-character string per call: ASCII by code, the rest by the regex. */
+const WS = /\s/;
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return WS.test(text[i]);
+}
+
 /** Longest whitespace-free run wink is given whole; real words and most URLs are shorter. */
 export const MAX_RUN = 100;
 
@@ -26,9 +34,17 @@ export const MAX_RUN = 100;
  * @example breakLongRuns('A'.repeat(250)) // 'A'×100 + ' ' + 'A'×100 + ' ' + 'A'×50
  */
 export function breakLongRuns(text: string): string {
+  // The test is a hand scan (perf): the regex `\S{100}(?=\S)` re-reads every word from each of
+  // its positions, a visible share of the stage on ordinary text where it never matches.
+  let run = 0, long = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceAt(text, i)) run = 0;
+    else if (++run > MAX_RUN) { long = true; break; }
+  }
+  if (!long) return text;
   // Linear: one pass, a bounded quantifier.
   const re = new RegExp(`\\S{${MAX_RUN}}(?=\\S)`, 'g');
-  return re.test(text) ? text.replace(re, '$& ') : text;
+  return text.replace(re, '$& ');
 }
 
 /**
@@ -75,7 +91,7 @@ export const tokensStage: Stage = {
       // Consume only the preceding spaces that are really in the text: the ones breakLongRuns
       // inserted are not.
       const sp = spaces[k]?.length ?? 0;
-      for (let n = 0; n < sp && cursor < text.length && /\s/.test(text[cursor]); n++) cursor++;
+      for (let n = 0; n < sp && cursor < text.length && isSpaceAt(text, cursor); n++) cursor++;
       if (!v || !v.trim()) { cursor += v?.length ?? 0; continue; }
       let at = cursor;
       if (text.startsWith(v, at) === false) {
@@ -86,7 +102,7 @@ export const tokensStage: Stage = {
         if (at >= 0) at += from;
         if (at < 0 || at - cursor > 64) {
           at = cursor;
-          while (at < text.length && /\s/.test(text[at])) at++;
+          while (at < text.length && isSpaceAt(text, at)) at++;
         }
       }
       const end = Math.min(text.length, at + v.length);
@@ -95,7 +111,8 @@ export const tokensStage: Stage = {
       const norm = normToken(surface);
       const lem = lemmas[k] || v;
       map[k] = tokens.length;
-      tokens.push({ i: tokens.length, start: at, end, text: surface, norm, lemma: lem === surface ? norm === surface ? norm : lem.toLowerCase() : lem.toLowerCase(), pos: pos[k] || 'X', sent: 0 });
+      // lower case of the lemma (when lem is the surface and already lower case, that is the norm)
+      tokens.push({ i: tokens.length, start: at, end, text: surface, norm, lemma: lem === norm ? norm : lem.toLowerCase(), pos: pos[k] || 'X', sent: 0 });
       cursor = end;
     }
 

@@ -133,4 +133,28 @@ CREATE INDEX facts_host ON facts(host);
 CREATE INDEX facts_article ON facts(article);
 `,
   },
+  {
+    version: 2,
+    name: 'dyad pairs for fast paged queries',
+    sql: `
+-- The self-join event_parties p1 × p2 (p2.role <> p1.role), stored in both orientations (see the
+-- SQLite twin): a dyad query is one index range in the order event lists are shown.
+CREATE TABLE event_pairs (
+  event BIGINT NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+  role1 TEXT NOT NULL,
+  actor1 BIGINT NOT NULL, actor2 BIGINT NOT NULL,
+  code1 TEXT, code2 TEXT,
+  date_lo TEXT, date_hi TEXT,
+  PRIMARY KEY (event, role1, actor1, actor2)
+);
+CREATE INDEX event_pairs_codes ON event_pairs(code1, code2, date_lo DESC NULLS LAST, event DESC) INCLUDE (date_hi, role1);
+CREATE INDEX event_pairs_actors ON event_pairs(actor1, date_lo DESC NULLS LAST, event DESC) INCLUDE (date_hi, role1, actor2, code2);
+INSERT INTO event_pairs (event, role1, actor1, actor2, code1, code2, date_lo, date_hi)
+  SELECT p1.event, p1.role, p1.actor, p2.actor, p1.code, p2.code, p1.date_lo, p1.date_hi
+  FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role;
+CREATE INDEX event_parties_code_date ON event_parties(code, date_lo DESC NULLS LAST, event DESC);
+CREATE INDEX event_parties_actor_date ON event_parties(actor, date_lo DESC NULLS LAST, event DESC);
+CREATE INDEX events_date_desc ON events(date_lo DESC NULLS LAST, seq DESC);
+`,
+  },
 ];

@@ -113,9 +113,16 @@ export class SqliteDriver implements SqlDriver {
     const problems = rows.map((r) => r.integrity_check).filter((s) => s !== 'ok');
     const fk = this.db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
     for (const f of fk.slice(0, 20)) problems.push(`foreign key: ${f.table} row ${f.rowid} points to a missing ${f.parent}`);
-    for (const t of ['reports_fts', 'articles_fts']) {
+    for (const t of ['reports_fts', 'articles_fts', 'events_fts']) {
       try { this.db.prepare(`INSERT INTO ${t}(${t}) VALUES ('integrity-check')`).run(); } catch (e) { problems.push(`${t}: ${(e as Error).message}`); }
     }
+    // events_fts holds one row per event with reports, under its date key (see the migration)
+    const key = "coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq";
+    const unindexed = (this.db.prepare(`SELECT count(*) AS n FROM events e WHERE EXISTS (SELECT 1 FROM reports r WHERE r.event = e.seq)
+      AND NOT EXISTS (SELECT 1 FROM events_fts f WHERE f.rowid = ${key})`).get() as { n: number }).n;
+    const ftsRows = (this.db.prepare('SELECT count(*) AS n FROM events_fts').get() as { n: number }).n;
+    const withReports = (this.db.prepare('SELECT count(DISTINCT event) AS n FROM reports').get() as { n: number }).n;
+    if (unindexed || ftsRows !== withReports) problems.push(`events_fts is out of step (${unindexed} events missing, ${ftsRows} rows for ${withReports} events)`);
     return problems;
   }
 

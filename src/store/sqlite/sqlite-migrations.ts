@@ -154,4 +154,71 @@ CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'dyad pairs and a date-ordered event full-text index for fast paged queries',
+    sql: `
+-- The self-join event_parties p1 × p2 (p2.role <> p1.role), stored: one row per (side, other side)
+-- of an event, in both orientations. A dyad query ("NER → FRA", either direction) is one index
+-- range in date order, so a page of 50 stops after 50 rows instead of joining every event of
+-- both sides and sorting them. date_lo/date_hi are the event's (as in event_parties). Sides
+-- given as actor ids (a person, a body) read that actor's pairs in date order and filter the
+-- other side from the index (actor2 is in the key, code2 added).
+CREATE TABLE event_pairs (
+  event INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+  role1 TEXT NOT NULL,                -- the role of side 1 ('a' or 'r'); side 2 has the other
+  actor1 INTEGER NOT NULL, actor2 INTEGER NOT NULL,
+  code1 TEXT, code2 TEXT,
+  date_lo TEXT, date_hi TEXT,
+  PRIMARY KEY (event, role1, actor1, actor2)
+) WITHOUT ROWID;
+CREATE INDEX event_pairs_codes ON event_pairs(code1, code2, date_lo, event, date_hi);
+CREATE INDEX event_pairs_actors ON event_pairs(actor1, date_lo, event, date_hi, code2);
+INSERT INTO event_pairs (event, role1, actor1, actor2, code1, code2, date_lo, date_hi)
+  SELECT p1.event, p1.role, p1.actor, p2.actor, p1.code, p2.code, p1.date_lo, p1.date_hi
+  FROM event_parties p1 JOIN event_parties p2 ON p2.event = p1.event AND p2.role <> p1.role;
+
+-- One party side alone, in date order whatever the role ("every event of NER").
+CREATE INDEX event_parties_code_date ON event_parties(code, date_lo);
+CREATE INDEX event_parties_actor_date ON event_parties(actor, date_lo);
+
+-- Full text per event, keyed in the order event lists are shown: rowid = YYYYMMDD of date_lo
+-- * 2^36 + seq (no date: 0 * 2^36 + seq, last), so "newest events matching X" is FTS5 reading
+-- its doclists backwards (ORDER BY rowid DESC) and stopping at the page, not ranking and sorting
+-- every match. The document is the event's reports' evidence joined by U+E000 (a private-use
+-- character: a token of its own to unicode61, never one of a user's query words, so no phrase
+-- matches across two reports). A query whose words fall in different reports of one event still
+-- matches here but not in reports_fts, so callers confirm multi-report events against
+-- reports_fts. Contentless: the text lives once, in reports.
+--
+-- events_span: the longest event (date_hi - date_lo) in one index step, so a query for events
+-- overlapping [from, to] can bound date_lo from below (date_lo >= from - longest span).
+CREATE INDEX events_span ON events(julianday(date_hi) - julianday(date_lo));
+CREATE VIRTUAL TABLE events_fts USING fts5(evidence_text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER events_fts_report_ai AFTER INSERT ON reports BEGIN
+  DELETE FROM events_fts WHERE rowid = (SELECT coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq FROM events e WHERE e.seq = new.event);
+  INSERT INTO events_fts(rowid, evidence_text)
+    SELECT coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq, (SELECT group_concat(r.evidence_text, ' ' || char(57344) || ' ') FROM reports r WHERE r.event = e.seq)
+    FROM events e WHERE e.seq = new.event;
+END;
+CREATE TRIGGER events_fts_report_ad AFTER DELETE ON reports BEGIN
+  DELETE FROM events_fts WHERE rowid = (SELECT coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq FROM events e WHERE e.seq = old.event);
+  INSERT INTO events_fts(rowid, evidence_text)
+    SELECT coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq, t
+    FROM events e, (SELECT group_concat(r.evidence_text, ' ' || char(57344) || ' ') AS t FROM reports r WHERE r.event = old.event) WHERE e.seq = old.event AND t IS NOT NULL;
+END;
+CREATE TRIGGER events_fts_event_au AFTER UPDATE OF date_lo ON events WHEN old.date_lo IS NOT new.date_lo BEGIN
+  DELETE FROM events_fts WHERE rowid = coalesce(CAST(replace(old.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + old.seq;
+  INSERT INTO events_fts(rowid, evidence_text)
+    SELECT coalesce(CAST(replace(new.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + new.seq, t
+    FROM (SELECT group_concat(r.evidence_text, ' ' || char(57344) || ' ') AS t FROM reports r WHERE r.event = new.seq) WHERE t IS NOT NULL;
+END;
+CREATE TRIGGER events_fts_event_ad AFTER DELETE ON events BEGIN
+  DELETE FROM events_fts WHERE rowid = coalesce(CAST(replace(old.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + old.seq;
+END;
+INSERT INTO events_fts(rowid, evidence_text)
+  SELECT coalesce(CAST(replace(e.date_lo, '-', '') AS INTEGER), 0) * 68719476736 + e.seq, group_concat(r.evidence_text, ' ' || char(57344) || ' ')
+  FROM events e JOIN reports r ON r.event = e.seq GROUP BY e.seq;
+`,
+  },
 ];
