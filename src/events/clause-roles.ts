@@ -15,6 +15,8 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
 const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
 const COORD = new Set(['and', 'but', 'or', 'yet']);
+/** Verbs whose object is the doer of the "of V-ing" that follows ("accused X of shelling"). */
+const ACCUSING = new Set(['accuse', 'suspect', 'charge', 'convict', 'blame', 'condemn', 'criticise', 'criticize']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Plural nouns that name a group whose members an "including …" list spells out. */
@@ -162,6 +164,15 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     const owner = possessorOf(ctx, s, k);
     return owner ? { ...owner, rule: 'subject.noun-infinitive-owner' } : null;
   }
+  // "accusing the army of attacking civilians": the accused does the gerund, not the accuser
+  if (T[g]?.norm.endsWith('ing') && T[k]?.norm === 'of') {
+    let j = k - 1;
+    while (j > s.tokStart && k - j <= 7 && /^(NOUN|PROPN|PRON|DET|ADJ|NUM)$/.test(T[j].pos) || j > s.tokStart && T[j].norm === "'s") j--;
+    if (j < k - 1 && ACCUSING.has(T[j].lemma)) {
+      const accused = ctx.mentionsIn(j + 1, k);
+      return accused.length ? { entities: listAround(ctx, s, accused[0].at, j + 1, k), rule: 'subject.accused-of', at: accused[0].at } : null;
+    }
+  }
   k = skipAside(ctx, s, k);
   // The subject region runs left to the previous clause boundary.
   let b = k;
@@ -272,20 +283,34 @@ function headOfRegion(ctx: RoleContext, region: { id: string; at: number }[], fr
 /** The subject of the nearest earlier verb (same sentence, else the previous one) that has an actor subject. */
 function previousSubject(ctx: RoleContext, s: Sentence, before: number, depth: number): RoleHit | null {
   const T = ctx.tokens;
+  // "he"/"she" stand for a person, "it" for anything but one: '"… Russia shows …," Zelenskyy
+  // said. He urged …' is Zelenskyy, not Russia.
+  const pron = T[before]?.norm;
+  const fits = (hit: RoleHit) => {
+    const persons = hit.entities.filter((id) => ctx.entity(id)?.type === 'person').length;
+    if (pron === 'he' || pron === 'she' || pron === 'his' || pron === 'her') return persons > 0;
+    if (pron === 'it' || pron === 'its') return persons === 0;
+    return true;
+  };
   for (let v = before - 1; v >= s.tokStart; v--) {
     if (T[v].pos === 'VERB' || T[v].pos === 'AUX' && T[v + 1] && !isVerbish(T[v + 1])) {
       const hit = subjectOf(ctx, s, v, depth + 1);
-      if (hit && hit.entities.length && hit.at < before) return hit;
+      if (hit && hit.entities.length && hit.at < before && fits(hit)) return hit;
     }
   }
   const prevS = ctx.doc.sentences[s.i - 1];
   if (prevS && prevS.paragraph === s.paragraph) {
+    // the main clause's subject comes first: "The US has accused the RSF and allied militias …"
+    // must not give "allied"'s subject (the RSF) though that verb is met first when wink tags
+    // "accused" otherwise
+    let best: RoleHit | null = null;
     for (let v = prevS.tokStart; v < prevS.tokEnd; v++) {
       if (T[v].pos === 'VERB') {
         const hit = subjectOf(ctx, prevS, v, depth + 1);
-        if (hit && hit.entities.length) return hit;
+        if (hit && hit.entities.length && fits(hit) && (!best || (hit.at ?? Infinity) < (best.at ?? Infinity))) best = hit;
       }
     }
+    if (best) return best;
   }
   return null;
 }
@@ -346,6 +371,8 @@ export function npAt(ctx: RoleContext, s: Sentence, from: number, maxLen = 8, ru
   for (let k = from; k < end; k++) {
     const t = T[k];
     if (k > from && (t.norm === ';' || t.norm === '.' || RELATIVES.has(t.norm) || t.norm === 'that' && t.pos === 'SCONJ' || isVerbish(t) && t.pos === 'AUX')) break;
+    // "targeted the ship because its owner's vessels …": a subordinate clause ends the noun phrase
+    if (k > from && t.pos === 'SCONJ' && SUBORDINATORS.has(t.norm)) break;
     if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm) && k > from) break;
     // "the withdrawal of forces from Panama": a new prepositional phrase is not this noun phrase
     if (k > from && t.pos === 'ADP' && !NP_INNER_PREPS.has(t.norm) && NP_INNER_PREPS.size < 0) break;

@@ -48,6 +48,9 @@ function timeIn(doc: Doc, a: number, b: number): TimeAnn | null {
   return doc.times.find((t) => t.start >= a && t.end <= b) ?? null;
 }
 
+/** Verbs that, coordinated after a denial, are the denier's own act ("denied … and accused …"). */
+const SPEAKER_ACTS = new Set(['accuse', 'blame', 'urge', 'call', 'warn', 'vow', 'insist', 'condemn', 'demand', 'threaten', 'say', 'add']);
+
 function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Frame[] {
   const T = doc.tokens;
   const lex = reportingVerbs();
@@ -62,7 +65,9 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
       continue;
     }
     const info = lex.get(t.lemma);
-    if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' && t.norm.endsWith('s'))) continue;
+    // a "says" tagged as a noun is still a saying; "rejected claims of fraud" is not
+    const nounSaying = t.pos === 'NOUN' && t.norm.endsWith('s') && T[k + 1]?.norm !== 'of' && !/^(DET|ADJ|VERB|ADP)$/.test(T[k - 1]?.pos ?? '');
+    if (!info || !(t.pos === 'VERB' || t.pos === 'AUX' || nounSaying)) continue;
     // "announced it would free the prisoners": a pronoun and a modal open the clause without "that"
     const zeroThat = T[k + 1]?.pos === 'PRON' && MODALS.has(T[k + 2]?.norm ?? '');
     if (info.needsThat && !zeroThat && !T.slice(k + 1, Math.min(s.tokEnd, k + 5)).some((x) => x.norm === 'that')) continue;
@@ -71,12 +76,22 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
     const backward = tail.length <= 7 && !rest.some((x) => x.pos === 'VERB' || x.norm === 'that') && k > s.tokStart + 1;
     if (backward) {
       // "“…,” CNSP spokesman Col. Maj. Amadou Abdramane said on Saturday." / "…, said Singh."
-      let speaker = subjectOf(ctx, s, k)?.entities[0] ?? null;
+      const subj = subjectOf(ctx, s, k);
+      let speaker = subj?.entities[0] ?? null;
       let rule = 'frame.backward';
-      if (!speaker) { speaker = ctx.mentionsIn(k + 1, s.tokEnd)[0]?.id ?? null; rule = 'frame.backward-inverted'; }
       // the complement ends at the comma or closing quote before the speaker
       let c = k - 1;
       while (c > s.tokStart && !(T[c].norm === ',' || CLOSE_Q.has(T[c].text))) c--;
+      // "… in the Donetsk region, Russia's Defense Ministry claimed": the subject finder may read the
+      // comma as list glue and reach back into the complement; the speaker stands after the comma.
+      if (subj && c > s.tokStart) {
+        const own = ctx.mentionsIn(c + 1, k).filter((x) => ctx.entity(x.id));
+        if (own.some((x) => x.id === speaker)) own.length = 0; // the subject finder's pick stands after the comma: keep it
+        const persons = own.filter((x) => ctx.entity(x.id)?.type === 'person');
+        const pick = persons.length ? persons[persons.length - 1] : own[own.length - 1];
+        if (pick) { speaker = pick.id; rule = 'frame.backward-after-comma'; }
+      }
+      if (!speaker) { speaker = ctx.mentionsIn(k + 1, s.tokEnd)[0]?.id ?? null; rule = 'frame.backward-inverted'; }
       let compStart = s.start;
       const q = quotes.find((x) => x.end >= T[c].start - 1 && x.end <= T[c].end + 1 && x.start < T[c].start);
       if (q) compStart = Math.min(compStart, q.start);
@@ -100,10 +115,22 @@ function findFrames(doc: Doc, ctx: RoleContext, s: Sentence, quotes: Span[]): Fr
     const subjStart = subj ? T[subj.at].start : t.start;
     // the time of the saying: a sentence-initial adverbial ("Over the weekend, …") or one between verb and complement
     const time = timeIn(doc, t.end, T[compTok].start) ?? timeIn(doc, s.start, Math.min(subjStart, t.start));
+    // "X denied that Iran had sent missiles and accused European countries of hypocrisy": a
+    // coordinated accusing/appealing verb is the speaker's own second act, outside what is denied.
+    let compEnd = s.end;
+    if (info.negates) {
+      for (let j = compTok + 1; j + 1 < s.tokEnd; j++) {
+        const v = T[j + 1];
+        if ((T[j].norm === 'and' || T[j].norm === 'but') && v.pos === 'VERB' && SPEAKER_ACTS.has(v.lemma) && v.norm !== v.lemma) {
+          compEnd = T[T[j - 1]?.norm === ',' ? j - 1 : j].start;
+          break;
+        }
+      }
+    }
     frames.push({
       verb: t.norm, verbTok: k, speaker: subj?.entities[0] ?? null,
       span: { start: Math.min(subjStart, t.start), end: T[compTok - 1].end },
-      complement: { start: T[compTok].start, end: s.end },
+      complement: { start: T[compTok].start, end: compEnd },
       time, media: !!info.media, negates: !!info.negates, rule: subj ? `frame.forward:${subj.rule}` : 'frame.forward-no-speaker',
     });
   }
@@ -164,6 +191,17 @@ export const attributionStage: Stage = {
           e.recipient = e.recipient.filter((r) => r !== inner.speaker);
           e.rules.push('actor:claimed-responsibility');
         }
+        // "Russia attacked western Ukraine, the Polish military said": an object list the role finder
+        // carried over the comma into the closing frame; a participant named only there is the speaker.
+        if (inner.rule.startsWith('frame.backward')) {
+          const onlyInFrame = (id: string) => {
+            const ms = doc.mentions.filter((x) => x.entity === id && x.start >= e.cue.end && x.end <= inner.span.end);
+            return ms.length > 0 && ms.every((x) => x.start >= inner.span.start);
+          };
+          const before = e.recipient.length;
+          if (e.cue.end <= inner.span.start) e.recipient = e.recipient.filter((r) => !onlyInFrame(r));
+          if (e.recipient.length < before) e.rules.push('recipient:not-the-closing-frame');
+        }
         e.pending = { ...e.pending, sayingDate: inner.time?.value ?? null, sayingTimeRule: inner.time?.rule };
         if (e.pending?.speakerActor && !e.actor.length && inner.speaker) {
           e.actor = [inner.speaker];
@@ -207,7 +245,7 @@ function claimedAccusations(doc: Doc, frames: Frame[], events: EventAnn[]): Even
     if (f.verbTok < 0 || !f.speaker || T[f.verbTok].lemma !== 'claim' || claimsAuthorship(doc, f)) continue;
     const speaker = f.speaker;
     const acts = events.filter((e) => e.attribution?.span === f.span && HOSTILE.has(e.type) && e.modality !== 'negated'
-      && e.actor.length > 0 && !e.actor.includes(speaker));
+      && e.actor.length > 0 && !e.actor.includes(speaker) && !sameSide(doc, speaker, e.actor));
     if (!acts.length) continue;
     const recipient = [...new Set(acts.flatMap((e) => e.actor))];
     const cue = { start: T[f.verbTok].start, end: T[f.verbTok].end };
@@ -223,6 +261,12 @@ function claimedAccusations(doc: Doc, frames: Frame[], events: EventAnn[]): Even
     });
   }
   return out;
+}
+
+/** "Russia's Defense Ministry claimed Russian troops captured …": a claim about one's own country's act. */
+function sameSide(doc: Doc, speaker: string, actors: string[]): boolean {
+  const code = doc.entities.find((x) => x.id === speaker)?.code;
+  return !!code && actors.every((a) => doc.entities.find((x) => x.id === a)?.code === code);
 }
 
 function within(tok: { start: number; end: number }, span: Span): boolean {

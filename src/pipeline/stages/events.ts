@@ -121,12 +121,32 @@ function isAttributiveParticiple(T: Doc['tokens'], s: Sentence, head: number): b
   return !prev || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'ADP' && prev.norm !== 'by';
 }
 
+/**
+ * "called the vote a 'Russian special operation'", "which the UN calls the world's largest crisis",
+ * "what they called dangerous manoeuvres": "call" naming something, not a phone call.
+ */
+function isNamingCall(T: Doc['tokens'], s: Sentence, head: number): boolean {
+  for (let k = Math.max(s.tokStart, head - 4); k < head; k++) if (T[k].norm === 'which' || T[k].norm === 'what') return true;
+  let j = head + 1;
+  if (T[j]?.pos === 'PRON') j++;
+  else {
+    while (j < s.tokEnd && (T[j].pos === 'DET' || T[j].pos === 'ADJ' || T[j].pos === 'NUM')) j++;
+    const nounStart = j;
+    while (j < s.tokEnd && (T[j].pos === 'NOUN' || T[j].pos === 'PROPN' || T[j].norm === "'s")) j++;
+    if (j === nounStart) return false;
+  }
+  const n = T[j];
+  if (!n || j >= s.tokEnd) return false;
+  return n.norm === 'a' || n.norm === 'an' || n.norm === 'the' || n.norm === '"' || n.text === '“' || n.pos === 'ADJ';
+}
+
 function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n: number): EventAnn | null {
   const p = m.pattern;
   const T = doc.tokens;
   if (!p.nominal && isAttributiveParticiple(T, s, m.head)) return null;
   // wink tags title-case headline verbs as PROPN; in body text a PROPN is a name ("in March 2001").
   if (!p.nominal && T[m.head].pos === 'PROPN' && s.zone === 'body' && !isTitleCase(T, s)) return null;
+  if (p.mode === 'phone' && T[m.head].lemma === 'call' && isNamingCall(T, s, m.head)) return null;
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
   // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.

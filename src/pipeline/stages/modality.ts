@@ -41,6 +41,13 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
 
   if (!e.pending?.negationInCue) {
     const neg = has(c.negation);
+    // "sanctions … if it does not agree to a ceasefire": a negated condition states nothing either way
+    if (neg && !nominal) {
+      for (let k = head - 1; k >= Math.max(s.tokStart, head - 8); k--) {
+        if (T[k].norm === 'if' || T[k].norm === 'unless') return { modality: 'hypothetical', rule: 'modality:hypothetical-clause:if-not' };
+        if (CLAUSE_STARTERS.has(T[k].norm)) break;
+      }
+    }
     if (neg) return { modality: 'negated', rule: `modality:negated:${neg.norm}` };
   }
   const asked = requestGovernor(T, s.tokStart, from, group, c.reqGov);

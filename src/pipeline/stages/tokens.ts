@@ -47,6 +47,24 @@ export function breakLongRuns(text: string): string {
   return text.replace(re, '$& ');
 }
 
+/**
+ * A wire dateline at the start of a paragraph: a place (capitalised words, optionally ", Country"
+ * or ", Month Day"), an optional agency in parentheses, then a dash. Without an agency the place
+ * must be in capitals or be followed by a comma-separated second place, so that "Police – who …"
+ * is no dateline. Hand-written: no library segments news datelines.
+ * @example DATELINE.test('KYIV, Ukraine (AP) — Russia launched') // true
+ * @example DATELINE.test('DUBAI, March 12 (Reuters) - U.S. forces') // true
+ * @example DATELINE.test('Tbilisi, Georgia - Police fired') // true
+ */
+export const DATELINE = new RegExp(
+  '^(?:' +
+    // with an agency: "KYIV, Ukraine (AP) —", "BRUSSELS, April 14 (Reuters) -", "GAZA (AFP) -"
+    "[\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,3}(?:, [\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}\\d][\\p{L}\\d.'’-]*){0,3}){0,2} ?\\([\\p{Lu}][\\p{L} .&/-]{0,30}\\)" +
+    // or without one: "Tbilisi, Georgia -", "KHARTOUM -"
+    "|[\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,2}, [\\p{Lu}][\\p{L}.'’-]*(?: [\\p{Lu}][\\p{L}.'’-]*){0,2}" +
+    "|\\p{Lu}{2,}(?: \\p{Lu}{2,}){0,2}" +
+  ')\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}"“‘\\d])', 'u');
+
 export const tokensStage: Stage = {
   name: 'tokens',
   requires: ['layout'],
@@ -120,6 +138,18 @@ export const tokensStage: Stage = {
       const prev = tokens[t - 1];
       const word = prev.text === '.' && t >= 2 ? tokens[t - 2].text + '.' : prev.text;
       if (abbr.has(word.toLowerCase()) && /^[\p{Lu}\d]/u.test(tokens[t].text)) isStart[t] = 0;
+    }
+    // A dateline opening the first body paragraph ("KYIV, Ukraine (AP) —", "DUBAI, March 12
+    // (Reuters) -", "Tbilisi, Georgia - ") is its own sentence: its place names are not the lede's subject.
+    const firstBody = paras.findIndex((p) => p.zone === 'body');
+    if (firstBody >= 0) {
+      const p = paras[firstBody];
+      const m = DATELINE.exec(text.slice(p.start, Math.min(p.end, p.start + 120)));
+      if (m) {
+        const cut = p.start + m[0].length;
+        const t = tokens.findIndex((x) => x.start >= cut);
+        if (t > 0 && paraOfTok[t] === firstBody) isStart[t] = 1;
+      }
     }
     const starts: number[] = [];
     for (let t = 0; t < tokens.length; t++) if (isStart[t]) starts.push(t);
