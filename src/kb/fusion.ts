@@ -170,13 +170,19 @@ function intersects(a: PartyKeys, b: PartyKeys): boolean {
   return false;
 }
 
-/** 'full' both sides named and matching, 'partial' one side unnamed in one report, null a clash. */
+/** 'full' both sides named and matching, 'partial' one side unnamed in one report, null a clash
+ *  or no side in common. */
 function dyadMatch(ra: PartyKeys, rr: PartyKeys, ea: PartyKeys, er: PartyKeys): 'full' | 'partial' | null {
   // The acting side must match when both name it: a US accusation is not a Niger accusation.
-  if (ra.size && ea.size && !intersects(ra, ea)) return null;
+  const actor = ra.size && ea.size ? intersects(ra, ea) : null;
+  if (actor === false) return null;
   // PLOVER leaves the recipient optional for most types: one outlet may omit it.
-  if (rr.size && er.size && !intersects(rr, er)) return null;
-  return ra.size && ea.size && rr.size && er.size ? 'full' : 'partial';
+  const recipient = rr.size && er.size ? intersects(rr, er) : null;
+  if (recipient === false) return null;
+  // At least one side named by both and the same: "the US struck" and "… struck France" share no
+  // one, nor does a report naming no side with any event, however alike the wording.
+  if (!actor && !recipient) return null;
+  return actor && recipient ? 'full' : 'partial';
 }
 
 function gapDays(a: { lo: string; hi: string }, b: { lo: string; hi: string }): number {

@@ -16,7 +16,7 @@ import {
 } from './store.js';
 import { addDays, dayOf, daysBetween, edtfRange, normName, periodOf } from '../kb/normalize.js';
 import { bandKeys, isNearDuplicate, minhash, shingles, similarity } from '../kb/near-duplicate.js';
-import { aggregate, bestMatch, compatibleTypes, contentWords, mayMatch, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
+import { aggregate, bestMatch, compatibleTypes, contentWords, isSymmetric, mayMatch, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
 import { officeOf, prefetchActors, resolveEntity } from '../kb/actor-registry.js';
 import { classifyState, deriveStates, shortName } from '../kb/relation-states.js';
 import { goldsteinOf, ploverScore } from '../kb/scores.js';
@@ -199,6 +199,62 @@ function storedReportWords(r: Row): { words: Set<string>; cueWords: Set<string> 
   return out;
 }
 
+/** One side of a new report for a candidate query: the codes of its coded actors, the seqs of the others. */
+interface Side { codes: string[]; seqs: number[] }
+
+/**
+ * The candidate query of one report (see SqlStore.candidates): a UNION of index lookups, each
+ * joined to events for type and modality class; null when the report names no side (it can
+ * fuse with nothing). Codes are wider than fusion's party keys (a rebel group shares its
+ * country's code): matchEvent decides on the keys.
+ */
+function candidateQuery(actor: Side, recipient: Side, r: NewReport): { sql: string; params: SqlValue[] } | null {
+  const types = compatibleTypes(r.type);
+  const mclass = modalityClass(r.modality);
+  // Wide enough for every rule: ±3 days between dated reports, plus the 14-day window of an
+  // undated report on either side. The lower bound on date_lo keeps each lookup an index range
+  // scan as the store grows: events dated more vaguely than a month ("in 2023") are not
+  // candidates for fusion (conservative).
+  const base = r.range ?? (r.pubDay ? { lo: r.pubDay, hi: r.pubDay } : null);
+  const win = base ? { lo: addDays(base.lo, -17), hi: addDays(base.hi, 17) } : null;
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  const tail = (t: string) => {
+    params.push(...types, mclass);
+    let c = ` AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
+    if (win) { c += ` AND ${t}.date_lo >= ? AND ${t}.date_lo <= ? AND ${t}.date_hi >= ?`; params.push(addDays(win.lo, -31), win.hi, win.lo); }
+    return c;
+  };
+  const cols = 'e.seq AS event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub';
+  const by = (s: Side): ['code' | 'actor', SqlValue[]][] => [['code', s.codes], ['actor', s.seqs]].filter(([, v]) => v.length) as ['code' | 'actor', SqlValue[]][];
+  // x names its actor side a, its recipient side b (swapped for the other orientation).
+  const orientation = (a: Side, b: Side) => {
+    const oneSide = (role: 'a' | 'r', s: Side, alone: boolean) => {
+      for (const [col, vals] of by(s)) {
+        const lead = `SELECT ${cols} FROM event_parties p JOIN events e ON e.seq = p.event WHERE p.${col} IN ${inList(vals.length)} AND p.role = '${role}'`;
+        params.push(...vals);
+        const t = tail('p');
+        // with both sides named, an event naming this one only (the other would have to match)
+        parts.push(lead + t + (alone ? '' : ` AND NOT EXISTS (SELECT 1 FROM event_parties o WHERE o.event = p.event AND o.role = '${role === 'a' ? 'r' : 'a'}')`));
+      }
+    };
+    const hasA = a.codes.length + a.seqs.length > 0, hasB = b.codes.length + b.seqs.length > 0;
+    if (hasA && hasB) {
+      for (const [c1, v1] of by(a)) for (const [c2, v2] of by(b)) {
+        const lead = `SELECT ${cols} FROM event_pairs x JOIN events e ON e.seq = x.event WHERE x.${c1}1 IN ${inList(v1.length)} AND x.${c2}2 IN ${inList(v2.length)} AND x.role1 = 'a'`;
+        params.push(...v1, ...v2);
+        parts.push(lead + tail('x'));
+      }
+    }
+    if (hasA) oneSide('a', a, !hasB);
+    if (hasB) oneSide('r', b, !hasA);
+  };
+  orientation(actor, recipient);
+  if (isSymmetric(r.type)) orientation(recipient, actor);
+  if (!parts.length) return null;
+  return { sql: parts.join(' UNION '), params };
+}
+
 export class SqlStore implements Store {
   /** (actor, alias) pairs this process has stored (see resolveEntity) */
   private readonly seenAliases = new Set<string>();
@@ -366,17 +422,17 @@ export class SqlStore implements Store {
       };
       return { ev, actors, recipients, range, evidence, evidenceText, cue, nr };
     });
-    // One candidate fetch for the whole article (not one per event): its own events are never
-    // candidates for each other, so nothing it writes below changes the set.
-    const candidates = await this.candidates(q, prepared.map((p) => ({
-      type: p.ev.type, modality: p.ev.modality, range: p.range, parties: [...p.actors, ...p.recipients].map((s2) => ({ r: actorRows.get(s2)!, s: s2 })), nr: p.nr,
-    })), pubDay, partyCache);
+    // Candidates for every event before any is written: the article's own events are never
+    // candidates for each other, so nothing it writes below changes the sets.
+    const sideOf = (ids: number[]): Side => ({ codes: uniq(ids.map((i) => actorRows.get(i)!.code).filter((c): c is string => !!c).map(String)),
+      seqs: ids.filter((i) => !actorRows.get(i)!.code) });
+    const candidates = await this.candidates(q, prepared.map((p) => ({ actor: sideOf(p.actors), recipient: sideOf(p.recipients), nr: p.nr })), partyCache);
     const reportRows: SqlValue[][] = [];
     const partyRows: SqlValue[][] = [];
-    for (const p of prepared) {
+    for (const [pi, p] of prepared.entries()) {
       const { ev, range, evidence, evidenceText, cue } = p;
       let { actors, recipients } = p;
-      const match = bestMatch(p.nr, candidates);
+      const match = bestMatch(p.nr, candidates[pi]);
       const loc = (ev as { location?: string | null }).location;
       let eventSeq: number;
       const rules = [...((ev as { rules?: string[] }).rules ?? [])];
@@ -386,7 +442,7 @@ export class SqlStore implements Store {
         rules.push(match.rule);
         if (match.swapped) { [actors, recipients] = [recipients, actors]; rules.push('kb.fusion.swapped-symmetric'); }
         // an article reports one event once: its next events cannot fuse into this one too
-        (candidates.find((c) => c.seq === match.seq)!.articles as Set<number>).add(seq);
+        (candidates[pi].find((c) => c.seq === match.seq)!.articles as Set<number>).add(seq);
         touched.add(eventSeq);
       } else {
         // A new event is its one report: written complete here, no recomputation needed.
@@ -447,50 +503,42 @@ export class SqlStore implements Store {
     };
   }
 
-  /** Stored events that could be the same as the new reports: sharing a party, a compatible
-   *  type, the same modality class, and a date near enough (the exact rules are in kb/fusion.ts).
-   *  Reports are grouped by overlapping date windows, one query per group. */
-  private async candidates(q: SqlExecutor, reports: { type: PloverType; modality: Modality; range: { lo: string; hi: string } | null; parties: { r: Row; s: number }[]; nr: NewReport }[],
-    pubDay: string | null, partyCache: PartyCache): Promise<CandidateEvent[]> {
-    const groups: { lo: string | null; hi: string | null; codes: Set<string>; seqs: Set<number>; types: Set<string>; mclass: Set<string> }[] = [];
-    for (const rp of reports) {
-      if (!rp.parties.length) continue;
-      // Wide enough for every rule: ±3 days between dated reports, plus the 14-day window of an
-      // undated report on either side.
-      const base = rp.range ?? (pubDay ? { lo: pubDay, hi: pubDay } : null);
-      const win = base ? { lo: addDays(base.lo, -17), hi: addDays(base.hi, 17) } : null;
-      let g = groups.find((x) => (x.lo === null && win === null) || (win && x.lo && x.hi && win.lo <= x.hi && win.hi >= x.lo));
-      if (!g) { g = { lo: win?.lo ?? null, hi: win?.hi ?? null, codes: new Set(), seqs: new Set(), types: new Set(), mclass: new Set() }; groups.push(g); }
-      if (win && g.lo && g.hi) { if (win.lo < g.lo) g.lo = win.lo; if (win.hi > g.hi) g.hi = win.hi; }
-      for (const p of rp.parties) { if (p.r.code) g.codes.add(String(p.r.code)); else g.seqs.add(p.s); }
-      for (const t of compatibleTypes(rp.type)) g.types.add(t);
-      g.mclass.add(modalityClass(rp.modality));
-    }
+  /**
+   * Stored events each new report could fuse with (one list per report, in report order; the
+   * events are shared objects, so an article marked on one is seen by every list). A report can
+   * only fuse with an event that names one of its own sides on the same side (kb/fusion.ts,
+   * dyadMatch) with no clash on the other, so the search is per report, by its own sides:
+   * both sides named — the event's pair of sides (event_pairs, indexed by code, code, date) or
+   * an event naming only one of them; one side named — events naming it on that side; for
+   * symmetric types also the other way round. Then a compatible type, the same modality class
+   * and a date window wide enough for every rule. Nothing is capped: the query is as narrow as
+   * the rules (a cap on a wider query once kept only the oldest 500 events of a busy window).
+   */
+  private async candidates(q: SqlExecutor, reports: { actor: Side; recipient: Side; nr: NewReport }[], partyCache: PartyCache): Promise<CandidateEvent[][]> {
     const found = new Map<number, CandidateEvent>();
-    for (const g of groups) {
-      const run = async (col: 'code' | 'actor', vals: SqlValue[]) => {
-        if (!vals.length) return;
-        const params: SqlValue[] = [...vals, ...g.types, ...g.mclass];
-        // The event's own columns ride along (one row per event all the same: DISTINCT is unchanged).
-        let sql = `SELECT DISTINCT p.event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub FROM event_parties p JOIN events e ON e.seq = p.event
-          WHERE p.${col} IN ${inList(vals.length)} AND p.role IN ('a', 'r') AND e.type IN ${inList(g.types.size)} AND e.mclass IN ${inList(g.mclass.size)}`;
-        // The lower bound on date_lo keeps this an index range scan as the store grows: events
-        // dated more vaguely than a month ("in 2023") are not candidates for fusion (conservative).
-        if (g.lo && g.hi) { sql += ' AND p.date_lo >= ? AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(addDays(g.lo, -31), g.hi, g.lo); }
-        sql += ' ORDER BY p.event LIMIT 500';
-        for (const e of await q.all<Row>(sql, params)) {
+    const perReport: number[][] = [];
+    const seen = new Map<string, number[]>();
+    for (const rp of reports) {
+      const query = candidateQuery(rp.actor, rp.recipient, rp.nr);
+      if (!query) { perReport.push([]); continue; }
+      const key = query.sql + '\u0000' + JSON.stringify(query.params);
+      let seqs = seen.get(key);
+      if (!seqs) {
+        seqs = [];
+        for (const e of await q.all<Row>(query.sql, query.params)) {
           const seq = Number(e.event);
+          seqs.push(seq);
           if (found.has(seq)) continue;
           found.set(seq, {
             seq, type: e.type, mclass: e.mclass, actor: new Set(), recipient: new Set(),
             dateLo: e.date_lo, dateHi: e.date_hi, dateFromPub: !!Number(e.date_from_pub), articles: new Set(), reports: [],
           });
         }
-      };
-      await run('code', [...g.codes]);
-      await run('actor', [...g.seqs]);
+        seen.set(key, seqs);
+      }
+      perReport.push(seqs);
     }
-    if (!found.size) return [];
+    if (!found.size) return reports.map(() => []);
     const ids = [...found.keys()].sort((x, y) => x - y);
     // The parties of the candidates: the articles of one batch (one transaction, the only writer)
     // meet mostly the same stored events, so their party rows are kept for the transaction
@@ -515,19 +563,19 @@ export class SqlStore implements Store {
         (p.role === 'a' ? c.actor as Set<string> : c.recipient as Set<string>).add(k);
       }
     }
-    // Most candidates share a country with the article but not the sides, type and dates of any
-    // of its reports (a day's news names the same few countries in hundreds of events): only
-    // those that could match one load their reports, the costly part (texts and content words).
-    const fit = ids.map((seq) => found.get(seq)!).filter((c) => reports.some((rp) => mayMatch(rp.nr, c)));
-    if (!fit.length) return [];
-    const reps = await q.all<Row>(`SELECT event, article, evidence_text, cue, actor_names, recipient_names FROM reports WHERE event IN ${inList(fit.length)}`, fit.map((c) => c.seq));
+    // Only candidates that pass on type, modality, sides and dates load their reports, the
+    // costly part (texts and content words).
+    const lists = reports.map((rp, i) => uniq(perReport[i]).sort((x, y) => x - y).map((seq) => found.get(seq)!).filter((c) => mayMatch(rp.nr, c)));
+    const fit = uniq(lists.flat().map((c) => c.seq)).sort((x, y) => x - y);
+    if (!fit.length) return lists;
+    const reps = await q.all<Row>(`SELECT event, article, evidence_text, cue, actor_names, recipient_names FROM reports WHERE event IN ${inList(fit.length)}`, fit);
     for (const r of reps) {
       const c = found.get(Number(r.event));
       if (!c) continue;
       (c.articles as Set<number>).add(Number(r.article));
       c.reports.push(storedReportWords(r));
     }
-    return fit;
+    return lists;
   }
 
   /** Recomputes a fused event from its reports (deleting it when none is left). */

@@ -43,6 +43,16 @@ test('fusion: negative cases — what must NOT be fused', () => {
   for (const [why, r] of table) assert.equal(matchEvent(r, c), null, why);
 });
 
+test('fusion: a report must share a side with the event, not only be free of a clash', () => {
+  // Identical wording, same day: only the sides decide.
+  const text = 'Niger severed military ties with the United States';
+  const c = candidate({ texts: [text], cues: ['severed'], actor: new Set(), recipient: new Set(['USA']) });
+  assert.equal(matchEvent(report({ text, cue: 'severed', actor: new Set(['NER']), recipient: new Set() }), c), null, 'one names only the actor, the other only the recipient');
+  assert.equal(matchEvent(report({ text, cue: 'severed', actor: new Set(['USA']), recipient: new Set() }), c), null, 'the same country on the other side');
+  assert.equal(matchEvent(report({ text, cue: 'severed', actor: new Set(), recipient: new Set() }), candidate({ texts: [text], cues: ['severed'] })), null, 'a report naming no side');
+  assert.ok(matchEvent(report({ text, cue: 'severed', actor: new Set(), recipient: new Set(['USA']) }), c), 'the recipient in common');
+});
+
 test('fusion: confusable types fuse only on close wording', () => {
   const c = candidate({ type: 'RETREAT', texts: ['ECOWAS backed down on its threat of military intervention'], actor: new Set(['ECOWAS']), recipient: new Set(['NER']) });
   const close = report({ type: 'CONCEDE', text: 'ECOWAS backed down from its threat of a military intervention', actor: new Set(['ECOWAS']), recipient: new Set(['NER']), range: { lo: '2024-03-17', hi: '2024-03-17' } });

@@ -382,6 +382,43 @@ export function storeConformance(name: string, backend: () => Promise<Backend | 
       assert.equal(n, (await store.events({ actor: 'NER', limit: 1000 })).items.length);
     });
 
+    it('fuses into a recent event on a busy dyad (no candidate cap keeps only the oldest)', async () => {
+      // 520 older events of a compatible type that share a country with the new report and lie
+      // in its date window (an earlier candidate search kept the 500 oldest of those, so the
+      // event the new report belongs to, stored after them, was never compared).
+      const own = await b!.open();
+      try {
+        const entities = {
+          ner: { name: 'Niger', type: 'country' as const, code: 'NER' },
+          mli: { name: 'Mali', type: 'country' as const, code: 'MLI' },
+          usa: { name: 'United States', type: 'country' as const, code: 'USA' },
+        };
+        const lines = Array.from({ length: 520 }, (_, i) => `Niger imposed sanction order ${i + 1} on Mali.`);
+        const busy = await own.ingestRecord(buildRecord({
+          id: 'busy', url: 'https://example.org/busy', published: '2024-03-12', text: 'Sanction orders\n\n' + lines.join(' '), entities,
+          events: lines.map((l) => ({ type: 'SANCTION' as const, actor: ['ner'], recipient: ['mli'], evidence: l, date: '2024-03-12' })),
+        }));
+        assert.equal(busy.newEvents, 520);
+        const first = await own.ingestRecord(buildRecord({
+          id: 'first', url: 'https://example.org/first', published: '2024-03-16', entities,
+          text: 'Niger cuts ties\n\nNiger severed military ties with the United States on Saturday.',
+          events: [{ type: 'SANCTION', actor: ['ner'], recipient: ['usa'], evidence: 'Niger severed military ties with the United States', cue: 'severed', date: '2024-03-16' }],
+        }));
+        assert.equal(first.newEvents, 1);
+        const second = await own.ingestRecord(buildRecord({
+          id: 'second', url: 'https://example.org/second', published: '2024-03-17', entities,
+          text: 'Niger ends accord\n\nNiger on Saturday severed its military ties with the United States, officials said.',
+          events: [{ type: 'SANCTION', actor: ['ner'], recipient: ['usa'], evidence: 'Niger on Saturday severed its military ties with the United States', cue: 'severed', date: '2024-03-16' }],
+        }));
+        assert.equal(second.fusedEvents, 1, 'the second outlet fuses into the recent severance');
+        assert.equal(second.newEvents, 0);
+        const ev = (await own.events({ actor: 'NER', recipient: 'USA', type: 'SANCTION' })).items;
+        assert.equal(ev.length, 1);
+        assert.equal(ev[0]!.reports.length, 2);
+        assert.deepEqual(await own.check(), []);
+      } finally { await own.close(); }
+    });
+
     it('passes its integrity check and reports sane stats', async () => {
       assert.deepEqual(await store.check(), []);
       const s = await store.stats();
