@@ -1,7 +1,7 @@
 // Writer CPU per article and a digest of the store (events + reports, ordered), on the bench
 // corpora. Analysis happens once (records cached in a JSONL file) so runs before and after a
 // writer change read identical records. Usage (after `npx tsc -p tsconfig.json`):
-//   node scripts/writer-cpu.mjs CACHE_DIR [--dump FILE] [--reps N]
+//   node scripts/writer-cpu.mjs CACHE_DIR [--dump FILE] [--reps N] [--prepared]
 // Prints CPU ms per article of ingestRecords (process.cpuUsage around each batch of 32, after a
 // warm-up pass into a throw-away store), per corpus, best of N passes.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -11,10 +11,14 @@ import { analyze } from '../dist/src/pipeline/index.js';
 import { openStore } from '../dist/src/store/open-store.js';
 import { newsLengthCorpus } from '../dist/bench/corpus.js';
 import { syntheticArticles } from '../dist/src/scale/synthetic-articles.js';
+let prepareRecord = null;
+try { ({ prepareRecord } = await import('../dist/src/store/prepare.js')); } catch { /* before the prepared path existed */ }
 
 const [cacheDir, ...rest] = process.argv.slice(2);
 const dumpFile = rest.includes('--dump') ? rest[rest.indexOf('--dump') + 1] : null;
 const reps = rest.includes('--reps') ? Number(rest[rest.indexOf('--reps') + 1]) : 3;
+// --prepared: pass prepareRecord(record) as an analyzer thread does (computed outside the clock)
+const withPrepared = rest.includes('--prepared');
 mkdirSync(cacheDir, { recursive: true });
 
 function corpus(name, arts) {
@@ -47,7 +51,7 @@ for (const [name, recs] of corpora) {
     const store = await openStore(':memory:');
     let cpu = 0;
     for (let i = 0; i < recs.length; i += 32) {
-      const batch = recs.slice(i, i + 32).map((record) => ({ record }));
+      const batch = recs.slice(i, i + 32).map((record) => (withPrepared && prepareRecord ? { record, options: { prepared: prepareRecord(record) } } : { record }));
       const u0 = process.cpuUsage();
       const res = await store.ingestRecords(batch);
       const u1 = process.cpuUsage(u0);

@@ -211,7 +211,8 @@ export async function ingest(store: Store, locators: readonly string[], opts: In
       const record = st.record ?? outcomeRecord(st, out);
       if (!record) { s.done++; tick(); continue; }
       if (!batch.length) batchStarted = Date.now();
-      batch.push({ record, options: st.hash ? { origin: st.origin, sourceHash: st.hash } : { origin: st.origin } });
+      const prepared = !st.record && out?.ok ? out.prepared : undefined;
+      batch.push({ record, options: { origin: st.origin, ...(st.hash ? { sourceHash: st.hash } : {}), ...(prepared ? { prepared } : {}) } });
       // Count-based batches keep the writes the same whatever the speed; the time bound only
       // keeps a slow stream (a feed, a URL list) from holding analysed articles back.
       if (batch.length >= batchSize || Date.now() - batchStarted > 300) await flush();

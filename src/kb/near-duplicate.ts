@@ -102,6 +102,13 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
+/** The LSH band keys of a text (shingles → MinHash → bands): what the store indexes an article
+ *  by. Pure, so an analyzer thread can compute it and spare the single writer (see
+ *  IngestRecordOptions.prepared). */
+export function textBands(text: string): number[] {
+  return bandKeys(minhash(shingles(text)));
+}
+
 /** Estimated Jaccard similarity of two signatures. */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;

@@ -15,12 +15,14 @@ import type { AnalyzeOptions, ArticleInput } from '../pipeline/doc.js';
 import type { AnalysisRecord } from '../contract/analysis-schema.js';
 import { analyze } from '../pipeline/index.js';
 import { failureReason } from './failure-reason.js';
+import type { PreparedRecord } from '../store/store.js';
 
 export interface AnalyzeTask { seq: number; input: ArticleInput; options: AnalyzeOptions }
-export type AnalyzeReply = { seq: number; ok: true; record: AnalysisRecord } | { seq: number; ok: false; reason: string };
+export type AnalyzeReply = { seq: number; ok: true; record: AnalysisRecord; prepared: PreparedRecord } | { seq: number; ok: false; reason: string };
 
-/** The outcome for one article: its record, or a one-line reason it failed. */
-export type AnalyzeOutcome = { ok: true; record: AnalysisRecord } | { ok: false; reason: string };
+/** The outcome for one article: its record (with the store's pure per-record work when a thread
+ *  did it, see IngestRecordOptions.prepared), or a one-line reason it failed. */
+export type AnalyzeOutcome = { ok: true; record: AnalysisRecord; prepared?: PreparedRecord } | { ok: false; reason: string };
 
 /**
  * What the ingest loop calls to analyse articles: in-process by default, a thread pool with
@@ -127,7 +129,7 @@ export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<Analyz
       if (!head || head.task.seq !== m.seq) return;
       slot.posted.shift();
       stopTimer(slot);
-      head.resolve(m.ok ? { ok: true, record: m.record } : { ok: false, reason: m.reason });
+      head.resolve(m.ok ? { ok: true, record: m.record, prepared: m.prepared } : { ok: false, reason: m.reason });
       startTimer(slot);
       fill();
     });

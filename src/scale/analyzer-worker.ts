@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyze } from '../pipeline/index.js';
 import type { AnalyzeTask, AnalyzeReply } from './analyzer-pool.js';
 import { failureReason } from './failure-reason.js';
+import { prepareRecord } from '../store/prepare.js';
 
 if (!parentPort) throw new Error('analyzer-worker must run in a worker thread');
 const port = parentPort;
@@ -14,7 +15,9 @@ const port = parentPort;
 port.on('message', (task: AnalyzeTask) => {
   let reply: AnalyzeReply;
   try {
-    reply = { seq: task.seq, ok: true, record: analyze(task.input, task.options) };
+    const record = analyze(task.input, task.options);
+    // the store's pure per-record work too, here rather than on the single writer's thread
+    reply = { seq: task.seq, ok: true, record, prepared: prepareRecord(record) };
   } catch (e) {
     reply = { seq: task.seq, ok: false, reason: failureReason(e) };
   }

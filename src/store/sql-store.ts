@@ -15,7 +15,7 @@ import {
   type StoreStats, type TimelineOptions, type TimelinePeriod, type TimelineView,
 } from './store.js';
 import { addDays, dayOf, daysBetween, edtfRange, normName, periodOf } from '../kb/normalize.js';
-import { bandKeys, isNearDuplicate, minhash, shingles, similarity } from '../kb/near-duplicate.js';
+import { isNearDuplicate, shingles, similarity, textBands } from '../kb/near-duplicate.js';
 import { aggregate, bestMatch, compatibleTypes, contentWords, isSymmetric, mayMatch, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
 import { officeOf, prefetchActors, resolveEntity } from '../kb/actor-registry.js';
 import { classifyState, deriveStates, shortName } from '../kb/relation-states.js';
@@ -342,8 +342,10 @@ export class SqlStore implements Store {
     }
 
     // Near-duplicates: a wire copy joins its original's cluster and counts as one source.
-    const sh = shingles(a.text);
-    const bands = bandKeys(minhash(sh));
+    // The bands are pure (an analyzer thread may have computed them); the shingles are needed only
+    // to confirm a candidate copy, which few articles have.
+    const bands = opts.prepared?.bands ?? textBands(a.text);
+    let sh: Set<number> | null = null;
     let dupOf: Row | undefined;
     const cands = await q.all<Row>(
       `SELECT article, count(*) AS n FROM article_bands WHERE band IN ${inList(bands.length)} GROUP BY article ORDER BY n DESC, article LIMIT 8`, bands);
@@ -354,6 +356,7 @@ export class SqlStore implements Store {
       if (Number(c.n) < 2) break;
       const other = await q.get<Row>('SELECT seq, id, text, dup_group FROM articles WHERE seq = ?', [c.article]);
       if (!other) continue;
+      sh ??= shingles(a.text);
       const osh = shingles(String(other.text));
       if (isNearDuplicate(similarity(sh, osh), sh.size, osh.size)) { dupOf = other; break; }
     }

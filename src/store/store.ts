@@ -382,6 +382,15 @@ export interface IngestRecordOptions {
   origin?: string | null;
   /** hash of the raw input (bytes + options), so an unchanged source can be skipped before analysis */
   sourceHash?: string | null;
+  /** pure per-record work done ahead, off the writer (an analyzer thread): must be
+   *  `prepareRecord(record)` of this very record; computed by the store when absent */
+  prepared?: PreparedRecord | null;
+}
+
+/** What the store derives from a record alone, before any database access (see prepareRecord). */
+export interface PreparedRecord {
+  /** near-duplicate band keys of the article text (kb/near-duplicate.ts textBands) */
+  bands: number[];
 }
 
 export type IngestStatus =
