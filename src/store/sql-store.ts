@@ -199,6 +199,22 @@ function storedReportWords(r: Row): { words: Set<string>; cueWords: Set<string> 
   return out;
 }
 
+/**
+ * The date window of a report's candidate search. Wide enough for every rule: ±3 days between
+ * dated reports, plus the 14-day window of an undated report on either side. The lower bound on
+ * date_lo keeps each lookup an index range scan as the store grows: events dated more vaguely
+ * than a month ("in 2023") are not candidates for fusion (conservative).
+ */
+function candidateWindow(r: NewReport): { lo: string; hi: string } | null {
+  const base = r.range ?? (r.pubDay ? { lo: r.pubDay, hi: r.pubDay } : null);
+  return base ? { lo: addDays(base.lo, -17), hi: addDays(base.hi, 17) } : null;
+}
+
+/** [min date_lo, max date_lo, min date_hi] of events in a window. */
+function windowBounds(win: { lo: string; hi: string }): [string, string, string] {
+  return [addDays(win.lo, -31), win.hi, win.lo];
+}
+
 /** One side of a new report for a candidate query: the codes of its coded actors, the seqs of the others. */
 interface Side { codes: string[]; seqs: number[] }
 
@@ -208,21 +224,15 @@ interface Side { codes: string[]; seqs: number[] }
  * fuse with nothing). Codes are wider than fusion's party keys (a rebel group shares its
  * country's code): matchEvent decides on the keys.
  */
-function candidateQuery(actor: Side, recipient: Side, r: NewReport): { sql: string; params: SqlValue[] } | null {
+function candidateQuery(actor: Side, recipient: Side, r: NewReport, win: { lo: string; hi: string } | null): { sql: string; params: SqlValue[] } | null {
   const types = compatibleTypes(r.type);
   const mclass = modalityClass(r.modality);
-  // Wide enough for every rule: ±3 days between dated reports, plus the 14-day window of an
-  // undated report on either side. The lower bound on date_lo keeps each lookup an index range
-  // scan as the store grows: events dated more vaguely than a month ("in 2023") are not
-  // candidates for fusion (conservative).
-  const base = r.range ?? (r.pubDay ? { lo: r.pubDay, hi: r.pubDay } : null);
-  const win = base ? { lo: addDays(base.lo, -17), hi: addDays(base.hi, 17) } : null;
   const parts: string[] = [];
   const params: SqlValue[] = [];
   const tail = (t: string) => {
     params.push(...types, mclass);
     let c = ` AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
-    if (win) { c += ` AND ${t}.date_lo >= ? AND ${t}.date_lo <= ? AND ${t}.date_hi >= ?`; params.push(addDays(win.lo, -31), win.hi, win.lo); }
+    if (win) { c += ` AND ${t}.date_lo >= ? AND ${t}.date_lo <= ? AND ${t}.date_hi >= ?`; params.push(...windowBounds(win)); }
     return c;
   };
   const cols = 'e.seq AS event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub';
@@ -234,8 +244,9 @@ function candidateQuery(actor: Side, recipient: Side, r: NewReport): { sql: stri
         const lead = `SELECT ${cols} FROM event_parties p JOIN events e ON e.seq = p.event WHERE p.${col} IN ${inList(vals.length)} AND p.role = '${role}'`;
         params.push(...vals);
         const t = tail('p');
-        // with both sides named, an event naming this one only (the other would have to match)
-        parts.push(lead + t + (alone ? '' : ` AND NOT EXISTS (SELECT 1 FROM event_parties o WHERE o.event = p.event AND o.role = '${role === 'a' ? 'r' : 'a'}')`));
+        // with both sides named, an event naming this one only (the other would have to match);
+        // on e.seq, not p.event, so SQLite checks it after the type filter, not for every party row
+        parts.push(lead + t + (alone ? '' : ` AND NOT EXISTS (SELECT 1 FROM event_parties o WHERE o.event = e.seq AND o.role = '${role === 'a' ? 'r' : 'a'}')`));
       }
     };
     const hasA = a.codes.length + a.seqs.length > 0, hasB = b.codes.length + b.seqs.length > 0;
@@ -519,27 +530,45 @@ export class SqlStore implements Store {
    */
   private async candidates(q: SqlExecutor, reports: { actor: Side; recipient: Side; nr: NewReport }[], partyCache: PartyCache): Promise<CandidateEvent[][]> {
     const found = new Map<number, CandidateEvent>();
-    const perReport: number[][] = [];
-    const seen = new Map<string, number[]>();
-    for (const rp of reports) {
-      const query = candidateQuery(rp.actor, rp.recipient, rp.nr);
-      if (!query) { perReport.push([]); continue; }
-      const key = query.sql + '\u0000' + JSON.stringify(query.params);
-      let seqs = seen.get(key);
-      if (!seqs) {
-        seqs = [];
-        for (const e of await q.all<Row>(query.sql, query.params)) {
+    const perReport: number[][] = reports.map(() => []);
+    // Reports asking the same (sides, types, modality class) share one query over their windows
+    // merged where they overlap (an article's events mostly fall on a few days); each report
+    // then keeps the events in its own window, so the result is that of one query per report.
+    const clusters = new Map<string, { win: { lo: string; hi: string } | null; members: number[] }[]>();
+    reports.forEach((rp, i) => {
+      const shape = candidateQuery(rp.actor, rp.recipient, rp.nr, null);
+      if (!shape) return;
+      const key = shape.sql + '\u0000' + JSON.stringify(shape.params);
+      const win = candidateWindow(rp.nr);
+      const list = clusters.get(key) ?? [];
+      clusters.set(key, list);
+      const c = list.find((x) => (x.win === null && win === null) || (x.win && win && win.lo <= x.win.hi && win.hi >= x.win.lo));
+      if (!c) { list.push({ win, members: [i] }); return; }
+      c.members.push(i);
+      if (c.win && win) c.win = { lo: win.lo < c.win.lo ? win.lo : c.win.lo, hi: win.hi > c.win.hi ? win.hi : c.win.hi };
+    });
+    for (const list of clusters.values()) {
+      for (const c of list) {
+        const rp0 = reports[c.members[0]!]!;
+        const query = candidateQuery(rp0.actor, rp0.recipient, rp0.nr, c.win)!;
+        const rows = await q.all<Row>(query.sql, query.params);
+        for (const e of rows) {
           const seq = Number(e.event);
-          seqs.push(seq);
           if (found.has(seq)) continue;
           found.set(seq, {
             seq, type: e.type, mclass: e.mclass, actor: new Set(), recipient: new Set(),
             dateLo: e.date_lo, dateHi: e.date_hi, dateFromPub: !!Number(e.date_from_pub), articles: new Set(), reports: [],
           });
         }
-        seen.set(key, seqs);
+        for (const i of c.members) {
+          const win = candidateWindow(reports[i]!.nr);
+          const [minLo, maxLo, minHi] = win ? windowBounds(win) : ['', '', ''];
+          for (const e of rows) {
+            if (win && !(e.date_lo !== null && e.date_lo >= minLo && e.date_lo <= maxLo && e.date_hi !== null && e.date_hi >= minHi)) continue;
+            perReport[i]!.push(Number(e.event));
+          }
+        }
       }
-      perReport.push(seqs);
     }
     if (!found.size) return reports.map(() => []);
     const ids = [...found.keys()].sort((x, y) => x - y);
