@@ -226,6 +226,16 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
       return ev >= s.tokStart ? { entities: [], rule: 'subject.relative-antecedent-nonentity', at: ev } : null;
     }
     if (COORD.has(bt.norm)) {
+      // "X said Washington had no right to interfere and warned Manila …": a speech act joined
+      // after a reported clause is the reporter's, not that clause's subject's
+      if (SPEECH_ACTS.has(T[head]?.lemma ?? '')) {
+        for (let v = b - 1; v >= s.tokStart; v--) {
+          if (T[v].pos !== 'VERB' || !REPORTING_LEMMAS.has(T[v].lemma)) continue;
+          const rep = subjectOf(ctx, s, v, depth + 1);
+          if (rep && rep.entities.length) return { ...rep, rule: 'subject.coordinated-reporter' };
+          break;
+        }
+      }
       // "… and is in talks" / ", and lifted harsh sanctions": the subject of the previous verb
       for (let v = b - 1; v >= s.tokStart; v--) {
         if (T[v].pos === 'VERB' || T[v].pos === 'AUX') {
@@ -238,6 +248,10 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   }
   return null;
 }
+
+/** Speech acts that, joined by "and" after "X said …", have X as their subject (see subjectOf). */
+const SPEECH_ACTS = new Set(['warn', 'urge', 'call', 'accuse', 'condemn', 'deny', 'ask', 'demand', 'threaten', 'reject', 'vow', 'pledge', 'promise', 'criticize', 'criticise', 'denounce', 'appeal', 'insist', 'dismiss', 'welcome', 'praise', 'blame']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'announce', 'state', 'declare', 'claim', 'insist']);
 
 /** A comma or "and" inside a list of mentions ("Benin, the Ivory Coast, and Ghana"). */
 function isListGlue(ctx: RoleContext, k: number): boolean {

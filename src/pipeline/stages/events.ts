@@ -140,6 +140,9 @@ function isNamingCall(T: Doc['tokens'], s: Sentence, head: number): boolean {
   return n.norm === 'a' || n.norm === 'an' || n.norm === 'the' || n.norm === '"' || n.text === '“' || n.pos === 'ADJ';
 }
 
+/** Verbs whose object names a kind of event (scope, rule), not an event: see buildEvent. */
+const GENERIC_FRAME_VERBS = new Set(['cover', 'govern', 'regulate', 'define', 'prohibit', 'forbid', 'outlaw', 'criminalize', 'criminalise', 'penalize', 'penalise']);
+
 function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n: number): EventAnn | null {
   const p = m.pattern;
   const T = doc.tokens;
@@ -147,6 +150,12 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   // wink tags title-case headline verbs as PROPN; in body text a PROPN is a name ("in March 2001").
   if (!p.nominal && T[m.head].pos === 'PROPN' && s.zone === 'body' && !isTitleCase(T, s)) return null;
   if (p.mode === 'phone' && T[m.head].lemma === 'call' && isNamingCall(T, s, m.head)) return null;
+  // "the treaty covers armed attacks on public vessels", "a law that prohibits protests": a
+  // nominal cue as the object of a verb of scope or rule names a kind of event, not one that happened.
+  if (p.nominal) {
+    const v = governingVerb(ctx, s, m.start);
+    if (v !== null && GENERIC_FRAME_VERBS.has(T[v].lemma)) return null;
+  }
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
   // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.
