@@ -125,6 +125,17 @@ export function resolveEntities(doc: Doc): void {
     return best;
   };
 
+  /** The entity of the latest earlier, already linked descriptor with m's head ("army"), or null. */
+  const sameHeadAntecedent = (m: Mention): Ent | null => {
+    let best: Mention | null = null;
+    for (const o of mentions) {
+      if (o.start >= m.start) break;
+      if (o.kind !== 'descriptor' || o.ref?.role !== m.ref?.role || !entOf.has(o)) continue;
+      best = o;
+    }
+    return best ? entOf.get(best)! : null;
+  };
+
   // 3. appositions: "the military-led government, known as the National Council … (CNSP)"
   const appositionOf = new Map<Mention, Mention>();
   for (let k = 0; k < mentions.length; k++) {
@@ -173,8 +184,12 @@ export function resolveEntities(doc: Doc): void {
     }
     if (!ownerEnt) {
       const definite = /^(the|this|that)\b/i.test(m.text);
-      if (definite) c = contextCountry(m);
-      else { deferred.push(m); continue; }
+      if (!definite) { deferred.push(m); continue; }
+      // "Sudan's army … The army recaptured Khartoum": a definite descriptor repeats the latest
+      // earlier descriptor with the same head, whoever else the sentences between name
+      const same = ref.role ? sameHeadAntecedent(m) : null;
+      if (same) { link(m, same); continue; }
+      c = contextCountry(m);
     }
     if (!c) continue;
     if (ref.target === 'government') {
@@ -261,12 +276,38 @@ export function resolveEntities(doc: Doc): void {
     const s = sentOf(m);
     const plural = m.rule === 'pronoun.they' || m.rule === 'pronoun.their' || m.rule === 'pronoun.them';
     let found: Ent | null = null;
-    for (let j = k - 1; j >= 0; j--) {
+    const mTok = tokAt(m.start);
+    // "It also sanctioned X" opening a sentence: the previous sentence's subject, when that
+    // sentence opens with an actor before its first verb ("The US has accused … and imposed …")
+    if (!plural && m.rule === 'pronoun.it' && mTok === doc.sentences[s]?.tokStart && s > 0) {
+      const prevStart = doc.sentences[s - 1].tokStart;
+      const first = mentions.find((o) => sentOf(o) === s - 1 && entOf.has(o) && !dropped.has(o));
+      const fe = first ? entOf.get(first)! : null;
+      if (first && fe && (fe.type === 'country' || fe.type === 'organization' || fe.type === 'group') && first.kind !== 'demonym'
+        && !first.ref?.locative && !first.ref?.inside && !verbBetween(doc, prevStart, tokAt(first.start))) found = fe;
+    }
+    // "Britain, which holds the pen on Sudan, said it would …": a mention inside a relative clause
+    // set off by commas before the pronoun is not its antecedent
+    const closedRelative = (o: Mention): boolean => {
+      if (sentOf(o) !== s) return false;
+      const T = doc.tokens;
+      let k2 = tokAt(o.start) - 1;
+      const lo = doc.sentences[s].tokStart;
+      for (; k2 > lo; k2--) {
+        if (T[k2].norm === ',') return false;
+        if ((T[k2].norm === 'which' || T[k2].norm === 'who') && T[k2 - 1]?.norm === ',') break;
+      }
+      if (k2 <= lo) return false;
+      for (let j2 = tokAt(o.end - 1) + 1; j2 < mTok; j2++) if (T[j2].norm === ',') return true;
+      return false;
+    };
+    for (let j = found ? -1 : k - 1; j >= 0; j--) {
       const o = mentions[j];
       if (o.end > m.start) continue;
       if (sentOf(o) < s - 1) break;
       const oe = entOf.get(o);
       if (!oe || dropped.has(o)) continue;
+      if (closedRelative(o)) continue;
       if (plural) {
         // "they": a group or a plural descriptor ("the rebels", "Nigerien officials"), the nearest one;
         // a list of countries ("Benin, the Ivory Coast, and Ghana") is several actors: left to the caller
