@@ -33,6 +33,10 @@ interface Ent {
 const VERBAL = new Set(['VERB', 'AUX']);
 const LOCATIVE_SCORE = 2;
 /** How strongly a mention makes its country the topic: "the French ambassador" hardly makes France the topic. */
+/** Document focus above which the main country is always a candidate for a bare descriptor. */
+const FOCUS_ALWAYS = 2;
+/** …and only in a whole article: one sentence has no main country beyond what it names. */
+const ARTICLE_SENTENCES = 6;
 const KIND_WEIGHT: Record<Mention['kind'], number> = { name: 1, acronym: 1, capital: 1, short: 0.5, demonym: 0.2, descriptor: 0.5, pronoun: 0.5 };
 
 export function resolveEntities(doc: Doc): void {
@@ -115,6 +119,11 @@ export function resolveEntities(doc: Doc): void {
       cands.set(c, o.start);
       local.set(c, (local.get(c) ?? 0) + KIND_WEIGHT[o.kind]);
     }
+    // the article's main country competes even when the last sentences name only others
+    // ("… the US have called for an inquiry. … called on the authorities to release those detained")
+    let top: Ent | null = null;
+    for (const [c, f] of focus) if (!top || f > (focus.get(top) ?? 0)) top = c;
+    if (top && !cands.has(top) && (focus.get(top) ?? 0) >= FOCUS_ALWAYS && doc.sentences.length >= ARTICLE_SENTENCES) cands.set(top, -1);
     let best: Ent | null = null;
     let bestScore = -1;
     let bestPos = -1;
