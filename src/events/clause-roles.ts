@@ -199,6 +199,17 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     const main = subjectOf(ctx, s, v, depth + 1);
     if (main && main.entities.length) return { ...main, rule: 'subject.purpose-infinitive' };
   }
+  // "four entities it accused of supplying drones": an object relative clause without "that";
+  // the pronoun right before the verb group is the subject, not the noun it follows
+  if (k > b + 1 && SUBJECT_PRONOUNS.has(T[k].norm) && (T[k - 1].pos === 'NOUN' || T[k - 1].pos === 'PROPN')) {
+    const id = ctx.tokMention[k]?.entity;
+    if (id) return { entities: [id], rule: 'subject.relative-pronoun', at: k };
+    if (depth < 3) {
+      const prev = previousSubject(ctx, s, k, depth);
+      if (prev) return { ...prev, rule: 'subject.relative-pronoun-previous-subject' };
+    }
+    return null;
+  }
   const region = ctx.mentionsIn(b + 1, k + 1);
   if (region.length) {
     // A person named as the subject's head ("Pentagon spokeswoman Sabrina Singh") is the actor;
@@ -448,6 +459,24 @@ export function prepObject(ctx: RoleContext, s: Sentence, from: number, prep: st
   return null;
 }
 
+/**
+ * "four entities it accused of …": the noun phrase an object relative clause (pronoun subject,
+ * no "that") hangs on is the verb's object. `head` is the verb.
+ */
+export function relativeObject(ctx: RoleContext, s: Sentence, head: number): RoleHit | null {
+  const T = ctx.tokens;
+  const g = verbGroupStart(ctx, s, head);
+  const k = g - 1;
+  if (k <= s.tokStart || !SUBJECT_PRONOUNS.has(T[k].norm) || !(T[k - 1].pos === 'NOUN' || T[k - 1].pos === 'PROPN')) return null;
+  for (let j = k - 1; j >= Math.max(s.tokStart, k - 10); j--) {
+    const t = T[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' && t.norm !== 'of' || t.norm === ';') break;
+    const id = ctx.actorAt(j, true);
+    if (id) return { entities: listAround(ctx, s, j), rule: 'object.relative-antecedent', at: j };
+  }
+  return null;
+}
+
 /** The direct object: the first actor noun phrase after the verb (group), inside the clause. */
 export function objectAfter(ctx: RoleContext, s: Sentence, from: number, limit: number): RoleHit | null {
   const T = ctx.tokens;
@@ -455,6 +484,8 @@ export function objectAfter(ctx: RoleContext, s: Sentence, from: number, limit: 
   let k = from;
   while (k < limit && (T[k].pos === 'ADV' || T[k].pos === 'PART' && T[k].norm !== 'to')) k++;
   if (k < limit && T[k].pos === 'ADP' && T[k].norm !== 'of') return null; // a prepositional phrase, not an object
+  // "entities it accused of supplying drones to Russia": "of" + a gerund is the charge, not an object
+  if (k < limit && T[k].norm === 'of' && T[k + 1]?.pos === 'VERB' && T[k + 1].norm.endsWith('ing')) return null;
   const hit = npAt(ctx, s, k, 8, 'object');
   return hit;
 }

@@ -6,7 +6,7 @@
 import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type CompiledPattern, type EventPatternSet, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, relativeObject, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 import { z } from 'zod';
 import { loadData } from '../../data/load.js';
@@ -194,6 +194,7 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
       case 'poss': return possessorOf(ctx, s, nounAnchor);
       case 'adj': return T[nounAnchor].pos === 'NOUN' || T[nounAnchor].pos === 'PROPN' ? modifierOf(ctx, s, nounAnchor) : null;
       case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
+      case 'rel-object': return relativeObject(ctx, s, m.head);
       case 'speaker': case 'prev-object': case 'country': return null; // filled by later passes
       default: return prepObject(ctx, s, m.head + 1, role, limit);
     }
