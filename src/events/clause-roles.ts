@@ -399,6 +399,8 @@ export function npAt(ctx: RoleContext, s: Sentence, from: number, maxLen = 8, ru
     // "targeted the ship because its owner's vessels …": a subordinate clause ends the noun phrase
     if (k > from && t.pos === 'SCONJ' && SUBORDINATORS.has(t.norm)) break;
     if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm) && k > from) break;
+    // "condemned the strikes as a violation of Yemen's sovereignty": "as" opens a complement, not the phrase
+    if (k > from && t.norm === 'as' && T[k - 1]?.norm !== 'such' && T[k + 1]?.norm !== 'well') break;
     // "accused by critics of steering the country …": "of" + a gerund opens a clause, not the phrase
     if (k > from && t.norm === 'of' && T[k + 1]?.pos === 'VERB' && T[k + 1].norm.endsWith('ing')) break;
     // "the withdrawal of forces from Panama": a new prepositional phrase is not this noun phrase

@@ -55,6 +55,7 @@ export const eventsStage: Stage = {
       }
     }
     linkAppositiveEvents(doc, ctx, events);
+    linkAnaphoricObjects(doc, events);
     doc.events = events;
   },
 };
@@ -405,4 +406,45 @@ function linkAppositiveEvents(doc: Doc, ctx: RoleContext, events: EventAnn[]): v
     }
   }
   void ctx;
+}
+
+/** Reactions whose object can be an earlier event ("condemned the strikes"). */
+const REACTION_TYPES = new Set(['ACCUSE', 'SUPPORT', 'REJECT']);
+
+/**
+ * "US and British forces carried out air strikes … Iran's Foreign Ministry condemned the strikes":
+ * a reaction whose object is a definite noun naming an earlier event ("the strikes", "the
+ * attack") is aimed at the actors of the event that introduced it. Only a noun that was a word of the earlier event's
+ * own cue counts; anything else leaves the recipient unresolved.
+ */
+function linkAnaphoricObjects(doc: Doc, events: EventAnn[]): void {
+  const T = doc.tokens;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (!REACTION_TYPES.has(e.type) || e.recipient.length || e.pending?.nominal || e.head === undefined) continue;
+    const s = doc.sentences[e.sentence];
+    let k = e.head + 1;
+    if (T[k]?.norm !== 'the' || k >= s.tokEnd) continue;
+    k++;
+    while (k < s.tokEnd && T[k].pos === 'ADJ') k++;
+    const noun = T[k];
+    if (!noun || k >= s.tokEnd || noun.pos !== 'NOUN' || !/s$/.test(noun.norm) && T[k + 1]?.pos === 'NOUN') continue;
+    // the event that introduced the referent: the earliest one with that noun in its cue
+    for (let j = 0; j < i; j++) {
+      const p = events[j];
+      if (p.sentence >= e.sentence || !p.actor.length) continue;
+      let same = false;
+      for (let t = tokenAt(T, p.cue.start); t < T.length && T[t].start < p.cue.end; t++) if (T[t].lemma === noun.lemma) same = true;
+      if (!same) continue;
+      const rest = p.actor.filter((id) => !e.actor.includes(id));
+      if (rest.length) { e.recipient = rest; e.rules.push(`recipient:anaphoric-event:${p.id}`); }
+      break;
+    }
+  }
+}
+
+function tokenAt(T: Doc['tokens'], offset: number): number {
+  let lo = 0, hi = T.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (T[mid].end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
 }
