@@ -40,6 +40,9 @@ const ROWS: EventRow[] = [
   { text: 'Germany, which chairs the talks on Libya, said it would press for sanctions.', type: 'REQUEST', actor: ['DEU'], modality: 'future' },
   // "the army" repeats the last "X's army", whoever the sentences between name
   { text: "Ethiopia's army fought rebels in Tigray last week. Eritrea and Kenya called for talks. The army recaptured Mekelle on Friday.", type: 'ASSAULT', actor: ['ETH'] },
+  // "the two countries/sides": the pair the previous sentences name; "in March last year" is last year's March
+  { text: 'Armenian and Azerbaijani troops clashed on the border. The two countries agreed on Friday to exchange prisoners.', type: 'AGREE', actor: ['ARM', 'AZE'] },
+  { text: 'Peru signed a trade pact with Chile in 2019. The two countries agreed in March last year on a new fishing quota.', type: 'AGREE', actor: ['CHL', 'PER'], date: '2023-03' },
 ];
 
 const NO_EVENTS: string[] = [

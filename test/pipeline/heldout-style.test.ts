@@ -56,6 +56,9 @@ const ARTICLES: Article[] = [
       { cue: 'welcomed Turkey', type: 'SUPPORT', actor: ['USA'], recipient: ['TUR'], date: '2025-07-21', speaker: 'USA' },
       // the speaker stands after the comma; the speaker is no recipient
       { cue: 'Russia attacked western Ukraine', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'], speaker: 'POL' },
+      // "the two sides": the two countries the previous sentences name; an agreement reached does
+      // not fuse with the hypothetical one ("if it does not agree to a ceasefire")
+      { cue: 'agreed to exchange 1,200 prisoners', type: 'AGREE', actor: ['RUS', 'UKR'], date: '2025-06' },
     ],
     mustNot: [
       { cue: 'launched dozens of drones', actor: ['UKR'], why: 'dateline place taken as the actor' },
@@ -167,6 +170,8 @@ const ARTICLES: Article[] = [
       { cue: 'summoned a senior official of the Chinese Embassy', type: 'ACCUSE', actor: ['PHL'], recipient: ['CHN'], date: '2025-09-14' },
       { cue: 'expressed concern over', type: 'ACCUSE', mode: 'disapprove', actor: ['AUS', 'JPN'], recipient: ['CHN'] },
       { cue: 'warned the Philippines to stop', type: 'THREATEN', actor: ['CHN'], recipient: ['PHL'] },
+      // "The two countries agreed in July last year on …": China and the Philippines, July 2024
+      { cue: 'agreed in July last year on a provisional arrangement', type: 'AGREE', actor: ['CHN', 'PHL'], date: '2024-07' },
     ],
     mustNot: [
       { cue: 'which Beijing calls Huangyan Island', type: 'CONSULT', why: '"which X calls Y" names, it is no phone call' },

@@ -216,6 +216,10 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
     const hit = find(r);
     if (hit && hit.entities.length) { actor = hit.entities; rules.push(`actor:${r}:${hit.rule}`); break; }
   }
+  if (!actor.length && !passive && p.actor.includes('subject')) {
+    const pair = pairSubject(ctx, s, p.nominal ? null : verbGroupStart(ctx, s, m.start <= m.head ? m.start : m.head));
+    if (pair) { actor = pair; rules.push('actor:subject:the-two-sides'); }
+  }
   let recipient = captured('R');
   // "called the minister" is a call only when the callee is someone ("called for sanctions" is not).
   if (p.flags.has('capture-required') && !recipient.length && !actor.length) return null;
@@ -447,4 +451,34 @@ function tokenAt(T: Doc['tokens'], offset: number): number {
   let lo = 0, hi = T.length - 1;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (T[mid].end <= offset) lo = mid + 1; else hi = mid; }
   return lo;
+}
+
+const PAIR_NOUNS = new Set(['side', 'sides', 'country', 'countries', 'nation', 'nations', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'government', 'governments', 'party', 'parties', 'state', 'states', 'rival', 'rivals', 'foe', 'foes']);
+
+/**
+ * "At the last round in June, the two sides agreed to …", "The two countries agreed …": a subject
+ * "the two/both sides" names the two countries the previous sentences name (read back at most three
+ * sentences, until two are found); a third country, or fewer than two, leaves it unresolved.
+ */
+function pairSubject(ctx: RoleContext, s: Sentence, groupStart: number | null): string[] | null {
+  if (groupStart === null) return null;
+  const T = ctx.tokens;
+  const n = groupStart - 1;
+  if (n - 1 < s.tokStart || !PAIR_NOUNS.has(T[n].norm) || !/s$/.test(T[n].norm)) return null;
+  const q = T[n - 1].norm;
+  if (!(q === 'both' || q === 'two' && T[n - 2]?.norm === 'the')) return null;
+  const doc = ctx.doc;
+  const byCode = new Map<string, string>();
+  for (let i = s.i - 1; i >= Math.max(0, s.i - 3); i--) {
+    const prev = doc.sentences[i];
+    for (let k = prev.tokStart; k < prev.tokEnd; k++) {
+      const id = ctx.tokMention[k]?.entity;
+      const e = ctx.entity(id ?? null);
+      if (!e || e.type !== 'country' || !e.code || byCode.has(e.code)) continue;
+      byCode.set(e.code, e.id);
+    }
+    if (byCode.size === 2) return [...byCode.values()];
+    if (byCode.size > 2) return null;
+  }
+  return null;
 }
