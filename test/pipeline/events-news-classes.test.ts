@@ -40,12 +40,16 @@ const ROWS: EventRow[] = [
   { text: 'Germany, which chairs the talks on Libya, said it would press for sanctions.', type: 'REQUEST', actor: ['DEU'], modality: 'future' },
   // "the army" repeats the last "X's army", whoever the sentences between name
   { text: "Ethiopia's army fought rebels in Tigray last week. Eritrea and Kenya called for talks. The army recaptured Mekelle on Friday.", type: 'ASSAULT', actor: ['ETH'] },
+  // a protest's object is its target
+  { text: 'Students protested the visit of the Chinese premier.', type: 'PROTEST', recipient: ['CHN'], mode: 'demo' },
   // "the two countries/sides": the pair the previous sentences name; "in March last year" is last year's March
   { text: 'Armenian and Azerbaijani troops clashed on the border. The two countries agreed on Friday to exchange prisoners.', type: 'AGREE', actor: ['ARM', 'AZE'] },
   { text: 'Peru signed a trade pact with Chile in 2019. The two countries agreed in March last year on a new fishing quota.', type: 'AGREE', actor: ['CHL', 'PER'], date: '2023-03' },
 ];
 
 const NO_EVENTS: string[] = [
+  // a cue word inside a date ("March 12") is no event
+  'CAIRO, March 12 (Reuters) - The weather in Egypt was hot on Tuesday.',
   // a nominal cue under a verb of scope or rule names a kind of event
   'The treaty covers armed attacks on ships in the strait.',
   'The new law prohibits protests outside parliament.',

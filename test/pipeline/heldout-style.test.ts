@@ -86,6 +86,7 @@ const ARTICLES: Article[] = [
       { cue: 'any attack on Yemen', type: 'ASSAULT', modality: 'asserted', why: '"any attack" states no attack' },
       { cue: 'targeted the ship', type: 'ASSAULT', recipient: ['YEM'], why: 'the Houthis did the targeting; "its owner" after "because" is no object' },
       { cue: 'condemned the strikes', type: 'ACCUSE', recipient: ['YEM'], why: '"as a violation of Yemen\'s sovereignty" is no object' },
+      { cue: 'March 12 (Reuters)', type: 'PROTEST', why: 'the month in a dateline is no march' },
     ],
   },
   {

@@ -151,6 +151,8 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   // wink tags title-case headline verbs as PROPN; in body text a PROPN is a name ("in March 2001").
   if (!p.nominal && T[m.head].pos === 'PROPN' && s.zone === 'body' && !isTitleCase(T, s)) return null;
   if (p.mode === 'phone' && T[m.head].lemma === 'call' && isNamingCall(T, s, m.head)) return null;
+  // "DUBAI, March 12 (Reuters)": a cue word inside a time expression is the date, not an event
+  if (doc.times.some((t) => t.start <= T[m.head].start && T[m.head].end <= t.end)) return null;
   // "the treaty covers armed attacks on public vessels", "a law that prohibits protests": a
   // nominal cue as the object of a verb of scope or rule names a kind of event, not one that happened.
   if (p.nominal) {
