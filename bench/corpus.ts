@@ -133,3 +133,35 @@ export function generateCorpus(count: number, seed: number): string[] {
   }
   return out;
 }
+
+/**
+ * `count` news-length articles (400–900 words, like real agency and newspaper reports; the
+ * corpus above is mostly shorter): a variant of an article in examples/ extended with the body
+ * paragraphs of other variants until it reaches the length drawn for it. Same seed, same articles.
+ * @example newsLengthCorpus(100, 1).every((t) => t.split(/\s+/).length >= 400)
+ */
+export function newsLengthCorpus(count: number, seed: number): string[] {
+  const dir = join(PROJECT_ROOT, 'examples');
+  const bases = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  if (!bases.length) return generateCorpus(count, seed);
+  const r = rng(seed);
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const target = 400 + Math.floor(r() * 500);
+    let a = variant(bases[i % bases.length], r);
+    let n = words(a);
+    for (let tries = 0; n < target && tries < 20; tries++) {
+      const body = variant(bases[Math.floor(r() * bases.length)], r).split(/\n\s*\n/).slice(2);
+      for (const p of body) {
+        const w = words(p);
+        if (n >= target || n + w > 900) break;
+        a += '\n\n' + p;
+        n += w;
+      }
+      if (n + 40 > 900) break;
+    }
+    out.push(a);
+  }
+  return out;
+}

@@ -21,7 +21,8 @@ const FusionFile = z.object({
 });
 
 interface FusionData {
-  confusable: Set<string>;
+  /** type → the types confusable with it (both directions), in file order */
+  confusable: Map<string, string[]>;
   symmetric: Set<string>;
   stopwords: Set<string>;
 }
@@ -30,17 +31,23 @@ function data(): FusionData {
   if (cached) return cached;
   const f = loadData('kb/fusion.json', FusionFile);
   cached = {
-    confusable: new Set(f.confusable.flatMap((c) => [c.types.join('|'), [...c.types].reverse().join('|')])),
+    confusable: new Map(),
     symmetric: new Set(f.symmetric.map((s) => s.type)),
     stopwords: new Set(f.stopwords.words),
   };
+  for (const [a, b] of f.confusable.flatMap((c) => [c.types, [...c.types].reverse()])) {
+    const xs = cached.confusable.get(a!) ?? [];
+    if (!xs.includes(b!)) xs.push(b!);
+    cached.confusable.set(a!, xs);
+  }
   return cached;
 }
 
 /** 'same', 'confusable' (two types coders confuse for one event, see data/kb/fusion.json) or null. */
 export function typeRelation(a: PloverType, b: PloverType): 'same' | 'confusable' | null {
   if (a === b) return 'same';
-  return data().confusable.has(`${a}|${b}`) ? 'confusable' : null;
+  // Called for every (report, candidate) pair the store considers: a lookup, no string building.
+  return data().confusable.get(a)?.includes(b) ? 'confusable' : null;
 }
 
 /** Types whose direction outlets report either way (talks, joint action). */
@@ -51,10 +58,7 @@ export function isSymmetric(t: PloverType): boolean {
 /** Types compatible with t (itself and its confusable partners), for candidate queries. */
 export function compatibleTypes(t: PloverType): PloverType[] {
   const out = [t];
-  for (const k of data().confusable) {
-    const [a, b] = k.split('|') as [PloverType, PloverType];
-    if (a === t && !out.includes(b)) out.push(b);
-  }
+  for (const b of data().confusable.get(t) ?? []) if (!out.includes(b as PloverType)) out.push(b as PloverType);
   return out;
 }
 
@@ -181,13 +185,14 @@ function gapDays(a: { lo: string; hi: string }, b: { lo: string; hi: string }): 
   return 0;
 }
 
-/**
- * Scores a new report against one candidate event; null when they cannot be one event.
- * @example matchEvent(report, candidate) // { seq: 12, score: 1.4, rule: 'kb.fusion.same-type-dyad-day', ... }
- */
-export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null {
+/** What matching needs of a candidate before its reports' wording is looked at. */
+export type CandidateShape = Pick<CandidateEvent, 'type' | 'mclass' | 'actor' | 'recipient' | 'dateLo' | 'dateHi' | 'dateFromPub'>;
+
+interface Fit { rel: 'same' | 'confusable'; dyad: 'full' | 'partial'; swapped: boolean; gap: number; undated: boolean }
+
+/** Type, modality, sides and dates of a report against a candidate: null when they cannot be one event whatever the wording. */
+function fit(r: NewReport, e: CandidateShape): Fit | null {
   if (modalityClass(r.modality) !== e.mclass) return null;
-  if (e.articles.has(r.article)) return null;
   const rel = typeRelation(r.type, e.type);
   if (!rel) return null;
 
@@ -210,6 +215,29 @@ export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null 
     gap = rw && ew ? gapDays(rw, ew) : 0;
     if (gap > 0) return null;
   }
+  // The widest rule below: same type, dated, three days apart.
+  if (rel === 'same' ? gap > (undated ? 1 : 3) : dyad !== 'full' || gap > 1) return null;
+  return { rel, dyad, swapped, gap, undated };
+}
+
+/**
+ * Whether a report could fuse into a candidate with some wording: the store loads the reports
+ * (and compares wording) only of candidates that pass, so this must never say no where
+ * matchEvent could say yes (it is matchEvent's own first half).
+ */
+export function mayMatch(r: NewReport, e: CandidateShape): boolean {
+  return fit(r, e) !== null;
+}
+
+/**
+ * Scores a new report against one candidate event; null when they cannot be one event.
+ * @example matchEvent(report, candidate) // { seq: 12, score: 1.4, rule: 'kb.fusion.same-type-dyad-day', ... }
+ */
+export function matchEvent(r: NewReport, e: CandidateEvent): FusionMatch | null {
+  if (e.articles.has(r.article)) return null;
+  const f = fit(r, e);
+  if (!f) return null;
+  const { rel, dyad, swapped, gap, undated } = f;
 
   let best = { jaccard: 0, shared: 0 };
   let cue = false;

@@ -38,11 +38,26 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** fnv1a of `w[from..to)` joined by spaces, without building the string (the writer hashes
+ *  every shingle of every article it stores; the values are those of fnv1a on the joined text). */
+function fnv1aWords(w: readonly string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    if (k > from) h = Math.imul(h ^ 32, 0x01000193);
+    const s = w[k]!;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
 /** The set of shingle hashes of a text. */
 export function shingles(text: string): Set<number> {
   const w = words(text);
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(fnv1a(w.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(fnv1aWords(w, i, i + SHINGLE));
   if (w.length > 0 && w.length < SHINGLE) out.add(fnv1a(w.join(' ')));
   return out;
 }

@@ -1,9 +1,10 @@
 /**
  * A pool of analyzer threads (worker_threads) for `sitrep ingest --workers N`: all cores of one
- * machine. Each thread loads the pipeline once. Work is bounded: at most `maxInFlight` articles are
- * inside the pool at any time, so a fast reader cannot fill memory ahead of slow analysis
- * (backpressure), and results come back in input order, so whatever N the single writer sees the
- * same sequence and the store ends up the same.
+ * machine. Each thread loads the pipeline once. Work is bounded: at most `maxInFlight` articles
+ * (and `maxInFlightChars` of text) are inside the pool at any time, so a fast reader cannot fill
+ * memory ahead of slow analysis (backpressure), and results come back in input order, so whatever
+ * N the single writer sees the same sequence and the store ends up the same. Each thread is handed
+ * several articles ahead (`prefetch`), so it keeps working while the main thread writes a batch.
  *
  * A thread that dies (out of memory on a hostile article, a native crash) or exceeds the per-article
  * time limit is terminated and replaced; its article fails with a reason and the run goes on.
@@ -67,18 +68,32 @@ export function inProcessExecutor(): AnalyzeExecutor {
 export interface PoolOptions {
   /** threads (default: available cores) */
   workers?: number;
-  /** articles inside the pool at once (default 2 per thread: one running, one waiting) */
+  /** articles inside the pool at once (default 64: the threads can analyse a whole write batch
+   *  while the writer holds the main thread with the previous one) */
   maxInFlight?: number;
+  /** and at most this many characters of article text (default 8 M), so that a run of very
+   *  large documents does not fill memory; at least one article per thread is always let in */
+  maxInFlightChars?: number;
+  /** articles handed to one thread ahead of its replies (default 32 / threads, at least 4): the
+   *  threads keep working while the main thread is busy (the single writer commits a batch
+   *  synchronously) instead of waiting for it to hand them the next article */
+  prefetch?: number;
   /** a thread busy on one article longer than this is killed and the article fails (default 120 s) */
   taskTimeoutMs?: number;
   /** heap limit of each thread in MB: a pathological article fails alone instead of taking the process down */
   maxHeapMb?: number;
 }
 
+interface Queued { task: AnalyzeTask; resolve: (o: AnalyzeOutcome) => void }
+
 interface Slot {
   worker: Worker;
-  ready: Promise<void>;
-  busy: { seq: number; timer: NodeJS.Timeout; timedOut: boolean; resolve: (o: AnalyzeOutcome) => void } | null;
+  ready: boolean;
+  /** posted to the thread, answered in this order; the head is the one being analysed */
+  posted: Queued[];
+  /** the head's time limit, started when it became the head */
+  timer: NodeJS.Timeout | null;
+  timedOut: boolean;
 }
 
 /**
@@ -87,92 +102,107 @@ interface Slot {
  */
 export async function createAnalyzerPool(opts: PoolOptions = {}): Promise<AnalyzeExecutor> {
   const n = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
-  const maxInFlight = Math.max(n, opts.maxInFlight ?? n * 2);
+  const prefetch = Math.max(1, Math.floor(opts.prefetch ?? Math.max(4, Math.ceil(32 / n))));
+  const maxInFlight = Math.max(n, opts.maxInFlight ?? 64);
+  const maxInFlightChars = opts.maxInFlightChars ?? 8_000_000;
   const taskTimeoutMs = opts.taskTimeoutMs ?? 120_000;
   const maxHeapMb = opts.maxHeapMb ?? 1024;
   const workerUrl = new URL('./analyzer-worker.js', import.meta.url);
   let closed = false;
 
   const slots: Slot[] = [];
-  const idle: Slot[] = [];
-  const waiting: { task: AnalyzeTask; resolve: (o: AnalyzeOutcome) => void }[] = [];
+  const waiting: Queued[] = [];
 
-  function spawn(): Slot {
+  function spawn(): { slot: Slot; ready: Promise<void> } {
     const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
-    const slot: Slot = { worker, ready: Promise.resolve(), busy: null };
-    slot.ready = new Promise<void>((resolve, reject) => {
-      const onMsg = (m: { ready?: boolean }) => { if (m && m.ready) { worker.off('error', reject); resolve(); } };
+    const slot: Slot = { worker, ready: false, posted: [], timer: null, timedOut: false };
+    const ready = new Promise<void>((resolve, reject) => {
+      const onMsg = (m: { ready?: boolean }) => { if (m && m.ready) { worker.off('error', reject); slot.ready = true; resolve(); } };
       worker.once('message', onMsg);
       worker.once('error', reject);
     });
     worker.on('message', (m: AnalyzeReply | { ready: true }) => {
       if ('ready' in m) return;
-      const b = slot.busy;
-      if (!b || b.seq !== m.seq) return;
-      clearTimeout(b.timer);
-      slot.busy = null;
-      b.resolve(m.ok ? { ok: true, record: m.record } : { ok: false, reason: m.reason });
-      release(slot);
+      const head = slot.posted[0];
+      if (!head || head.task.seq !== m.seq) return;
+      slot.posted.shift();
+      stopTimer(slot);
+      head.resolve(m.ok ? { ok: true, record: m.record } : { ok: false, reason: m.reason });
+      startTimer(slot);
+      fill();
     });
     // 'error' then 'exit' for an uncaught error or a heap limit; 'exit' alone for terminate().
     let lastError: Error | null = null;
     worker.on('error', (e) => { lastError = e; });
     worker.on('exit', () => {
-      const b = slot.busy;
-      slot.busy = null;
+      stopTimer(slot);
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      const j = idle.indexOf(slot);
-      if (j >= 0) idle.splice(j, 1);
-      if (b) {
-        clearTimeout(b.timer);
+      // The head was being analysed: it is the culprit and fails. The rest never started; they
+      // go back to the front of the line for the other threads (or the replacement).
+      const [head, ...rest] = slot.posted;
+      slot.posted = [];
+      waiting.unshift(...rest);
+      if (head) {
         const err = lastError as Error | null;
         const why = err ? (/heap|memory/i.test(err.message) || (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `analyzer ran out of memory (thread heap limit ${maxHeapMb} MB)` : `analyzer thread crashed: ${err.message.split('\n')[0]}`)
-          : b.timedOut ? `analyzer took longer than ${taskTimeoutMs} ms; stopped` : 'analyzer thread exited';
-        b.resolve({ ok: false, reason: why });
+          : slot.timedOut ? `analyzer took longer than ${taskTimeoutMs} ms; stopped` : 'analyzer thread exited';
+        head.resolve({ ok: false, reason: why });
       }
-      if (!closed) { const s = spawn(); slots.push(s); s.ready.then(() => release(s), () => undefined); }
+      if (!closed) { const s = spawn(); slots.push(s.slot); s.ready.then(fill, () => undefined); }
+      fill();
     });
-    return slot;
+    return { slot, ready };
   }
 
-  function release(slot: Slot): void {
-    const next = waiting.shift();
-    if (next) run(slot, next.task, next.resolve);
-    else idle.push(slot);
+  function startTimer(slot: Slot): void {
+    if (slot.timer || !slot.posted.length) return;
+    slot.timedOut = false;
+    slot.timer = setTimeout(() => { slot.timedOut = true; void slot.worker.terminate(); }, taskTimeoutMs);
+  }
+  function stopTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
   }
 
-  function run(slot: Slot, task: AnalyzeTask, resolve: (o: AnalyzeOutcome) => void): void {
-    const busy = { seq: task.seq, resolve, timedOut: false, timer: undefined as unknown as NodeJS.Timeout };
-    busy.timer = setTimeout(() => { busy.timedOut = true; void slot.worker.terminate(); }, taskTimeoutMs);
-    slot.busy = busy;
-    slot.worker.postMessage(task);
+  /** Hands waiting articles to the least loaded ready threads, up to `prefetch` each. */
+  function fill(): void {
+    while (waiting.length) {
+      let best: Slot | null = null;
+      for (const s of slots) if (s.ready && s.posted.length < prefetch && (!best || s.posted.length < best.posted.length)) best = s;
+      if (!best) return;
+      const q = waiting.shift()!;
+      best.posted.push(q);
+      best.worker.postMessage(q.task);
+      startTimer(best);
+    }
   }
 
   function submit(task: AnalyzeTask): Promise<AnalyzeOutcome> {
-    return new Promise((resolve) => {
-      const slot = idle.shift();
-      if (slot) run(slot, task, resolve);
-      else waiting.push({ task, resolve });
-    });
+    return new Promise((resolve) => { waiting.push({ task, resolve }); fill(); });
   }
 
   // Sequence numbers only match replies to tasks; they need not be dense.
   let seq = 0;
-  for (let i = 0; i < n; i++) slots.push(spawn());
-  await Promise.all(slots.map((s) => s.ready));
-  idle.push(...slots);
+  const started = Array.from({ length: n }, () => spawn());
+  slots.push(...started.map((s) => s.slot));
+  await Promise.all(started.map((s) => s.ready));
 
   return {
     workers: n,
     async *map<T extends { input: ArticleInput | null; options?: AnalyzeOptions }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<[T, AnalyzeOutcome | null]> {
-      const inFlight: [T, Promise<AnalyzeOutcome | null>][] = [];
+      const inFlight: [T, Promise<AnalyzeOutcome | null>, number][] = [];
+      let chars = 0;
       for await (const item of items) {
-        inFlight.push([item, item.input ? submit({ seq: seq++, input: item.input, options: item.options ?? {} }) : Promise.resolve(null)]);
-        // Backpressure: do not read further ahead than maxInFlight; yield the oldest in order.
-        while (inFlight.length >= maxInFlight) {
-          const [it, p] = inFlight.shift()!;
+        const size = typeof item.input?.text === 'string' ? item.input.text.length : 0;
+        inFlight.push([item, item.input ? submit({ seq: seq++, input: item.input, options: item.options ?? {} }) : Promise.resolve(null), size]);
+        chars += size;
+        // Backpressure: do not read further ahead than maxInFlight articles (or characters);
+        // yield the oldest, in input order.
+        while (inFlight.length >= maxInFlight || (chars > maxInFlightChars && inFlight.length > n)) {
+          const [it, p, sz] = inFlight.shift()!;
+          chars -= sz;
           yield [it, await p];
         }
       }

@@ -16,7 +16,7 @@ import {
 } from './store.js';
 import { addDays, dayOf, daysBetween, edtfRange, normName, periodOf } from '../kb/normalize.js';
 import { bandKeys, isNearDuplicate, minhash, shingles, similarity } from '../kb/near-duplicate.js';
-import { aggregate, bestMatch, compatibleTypes, contentWords, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
+import { aggregate, bestMatch, compatibleTypes, contentWords, mayMatch, modalityClass, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../kb/fusion.js';
 import { officeOf, prefetchActors, resolveEntity } from '../kb/actor-registry.js';
 import { classifyState, deriveStates, shortName } from '../kb/relation-states.js';
 import { goldsteinOf, ploverScore } from '../kb/scores.js';
@@ -177,6 +177,28 @@ export function validateRecord(record: unknown): AnalysisRecord {
   return rec;
 }
 
+/** Party rows (role, actor) of stored events, kept for one write transaction. */
+type PartyCache = Map<number, { role: string; actor: number }[]>;
+
+/**
+ * The content words of a stored report (its evidence without its parties' names, and its cue),
+ * memoised on the stored text: the same reports are candidates for many articles of a day, and
+ * the words cost more than the query. Keyed on the inputs, so it cannot go stale; bounded.
+ */
+const reportWordsMemo = new Map<string, { words: Set<string>; cueWords: Set<string> }>();
+function storedReportWords(r: Row): { words: Set<string>; cueWords: Set<string> } {
+  const key = `${r.evidence_text}\u0000${r.cue ?? ''}\u0000${r.actor_names}\u0000${r.recipient_names}`;
+  const hit = reportWordsMemo.get(key);
+  if (hit) return hit;
+  const nameWords = new Set([...parseJson<string[]>(r.actor_names, []), ...parseJson<string[]>(r.recipient_names, [])]
+    .flatMap((s) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+  const cue = parseJson<{ text: string } | null>(r.cue, null);
+  const out = { words: contentWords(String(r.evidence_text), nameWords), cueWords: cue ? contentWords(cue.text, nameWords) : new Set<string>() };
+  if (reportWordsMemo.size >= 50_000) reportWordsMemo.clear();
+  reportWordsMemo.set(key, out);
+  return out;
+}
+
 export class SqlStore implements Store {
   /** (actor, alias) pairs this process has stored (see resolveEntity) */
   private readonly seenAliases = new Set<string>();
@@ -191,7 +213,7 @@ export class SqlStore implements Store {
 
   async ingestRecord(record: AnalysisRecord, options: IngestRecordOptions = {}): Promise<IngestResult> {
     const rec = validateRecord(record);
-    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen)));
+    return this.withAliasCache((seen) => this.db.tx((q) => this.ingestTx(q, rec, options, seen, new Map())));
   }
 
   /** Alias pairs written in a transaction join the cache only once it committed. */
@@ -215,7 +237,8 @@ export class SqlStore implements Store {
     });
     if (valid.length) {
       await this.withAliasCache((seen) => this.db.tx(async (q) => {
-        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen);
+        const parties: PartyCache = new Map();
+        for (const v of valid) out[v.i] = await this.ingestTx(q, v.rec, v.options, seen, parties);
       }));
     }
     return out;
@@ -236,7 +259,8 @@ export class SqlStore implements Store {
     return q.get<Row>('SELECT seq, id, text_hash, source_hash, dup_of FROM articles WHERE id = ? ORDER BY seq LIMIT 1', [id]);
   }
 
-  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void }): Promise<IngestResult> {
+  private async ingestTx(q: SqlExecutor, rec: AnalysisRecord, opts: IngestRecordOptions, seen: { has(k: string): boolean; add(k: string): void },
+    partyCache: PartyCache): Promise<IngestResult> {
     const a = rec.article;
     const url = a.url && a.url.trim() ? a.url.trim() : null;
     // The validated record's JSON: zod rebuilds objects in schema order (extra fields after, in
@@ -345,8 +369,8 @@ export class SqlStore implements Store {
     // One candidate fetch for the whole article (not one per event): its own events are never
     // candidates for each other, so nothing it writes below changes the set.
     const candidates = await this.candidates(q, prepared.map((p) => ({
-      type: p.ev.type, modality: p.ev.modality, range: p.range, parties: [...p.actors, ...p.recipients].map((s2) => ({ r: actorRows.get(s2)!, s: s2 })),
-    })), pubDay);
+      type: p.ev.type, modality: p.ev.modality, range: p.range, parties: [...p.actors, ...p.recipients].map((s2) => ({ r: actorRows.get(s2)!, s: s2 })), nr: p.nr,
+    })), pubDay, partyCache);
     const reportRows: SqlValue[][] = [];
     const partyRows: SqlValue[][] = [];
     for (const p of prepared) {
@@ -377,6 +401,7 @@ export class SqlStore implements Store {
         [ev.type, QUAD_NAMES[ev.quad], ev.mode, JSON.stringify([...new Set(ev.contexts)].sort()), ev.cameo, ev.quad, goldsteinOf(ev.cameo, ev.goldstein), ploverScore(ev.type, ev.mode), ev.date,
           lo, hi, range ? 0 : 1, ev.modality, modalityClass(ev.modality), locSeq, summary]);
         partyRows.push(...actors.map((i) => [eventSeq, 'a', i, rowOf(i).code ?? null, lo, hi]), ...recipients.map((i) => [eventSeq, 'r', i, rowOf(i).code ?? null, lo, hi]));
+        partyCache.delete(eventSeq);
         newEvents++;
       }
       const quantities = rec.quantities.filter((x) => evidence.some((s) => x.start >= s.start && x.end <= s.end))
@@ -394,7 +419,7 @@ export class SqlStore implements Store {
     await this.writePairs(q, uniq(partyRows.map((r) => Number(r[0]))));
     await insertMany(q, `reports (event, article, rec_event, type, mode, cameo, quad, goldstein, date, date_lo, date_hi, modality, actors, recipients, location,
           speaker, reporter, verb, quote, confidence, evidence, evidence_text, cue, quantities, actor_names, recipient_names, contexts, rules)`, reportRows);
-    for (const e of [...touched].sort((x, y) => x - y)) await this.refreshEvent(q, e);
+    for (const e of [...touched].sort((x, y) => x - y)) { partyCache.delete(e); await this.refreshEvent(q, e); }
 
     // Facts (force posture).
     for (const f of rec.facts) {
@@ -425,8 +450,8 @@ export class SqlStore implements Store {
   /** Stored events that could be the same as the new reports: sharing a party, a compatible
    *  type, the same modality class, and a date near enough (the exact rules are in kb/fusion.ts).
    *  Reports are grouped by overlapping date windows, one query per group. */
-  private async candidates(q: SqlExecutor, reports: { type: PloverType; modality: Modality; range: { lo: string; hi: string } | null; parties: { r: Row; s: number }[] }[],
-    pubDay: string | null): Promise<CandidateEvent[]> {
+  private async candidates(q: SqlExecutor, reports: { type: PloverType; modality: Modality; range: { lo: string; hi: string } | null; parties: { r: Row; s: number }[]; nr: NewReport }[],
+    pubDay: string | null, partyCache: PartyCache): Promise<CandidateEvent[]> {
     const groups: { lo: string | null; hi: string | null; codes: Set<string>; seqs: Set<number>; types: Set<string>; mclass: Set<string> }[] = [];
     for (const rp of reports) {
       if (!rp.parties.length) continue;
@@ -441,50 +466,68 @@ export class SqlStore implements Store {
       for (const t of compatibleTypes(rp.type)) g.types.add(t);
       g.mclass.add(modalityClass(rp.modality));
     }
-    const found = new Set<number>();
+    const found = new Map<number, CandidateEvent>();
     for (const g of groups) {
       const run = async (col: 'code' | 'actor', vals: SqlValue[]) => {
         if (!vals.length) return;
         const params: SqlValue[] = [...vals, ...g.types, ...g.mclass];
-        let sql = `SELECT DISTINCT p.event FROM event_parties p JOIN events e ON e.seq = p.event
+        // The event's own columns ride along (one row per event all the same: DISTINCT is unchanged).
+        let sql = `SELECT DISTINCT p.event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub FROM event_parties p JOIN events e ON e.seq = p.event
           WHERE p.${col} IN ${inList(vals.length)} AND p.role IN ('a', 'r') AND e.type IN ${inList(g.types.size)} AND e.mclass IN ${inList(g.mclass.size)}`;
         // The lower bound on date_lo keeps this an index range scan as the store grows: events
         // dated more vaguely than a month ("in 2023") are not candidates for fusion (conservative).
         if (g.lo && g.hi) { sql += ' AND p.date_lo >= ? AND p.date_lo <= ? AND p.date_hi >= ?'; params.push(addDays(g.lo, -31), g.hi, g.lo); }
         sql += ' ORDER BY p.event LIMIT 500';
-        for (const r of await q.all<Row>(sql, params)) found.add(Number(r.event));
+        for (const e of await q.all<Row>(sql, params)) {
+          const seq = Number(e.event);
+          if (found.has(seq)) continue;
+          found.set(seq, {
+            seq, type: e.type, mclass: e.mclass, actor: new Set(), recipient: new Set(),
+            dateLo: e.date_lo, dateHi: e.date_hi, dateFromPub: !!Number(e.date_from_pub), articles: new Set(), reports: [],
+          });
+        }
       };
       await run('code', [...g.codes]);
       await run('actor', [...g.seqs]);
     }
     if (!found.size) return [];
-    const ids = [...found].sort((x, y) => x - y);
-    const evs = await q.all<Row>(`SELECT seq, type, mclass, date_lo, date_hi, date_from_pub FROM events WHERE seq IN ${inList(ids.length)}`, ids);
-    const parts = await q.all<Row>(`SELECT p.event, p.role, p.actor, a.code, a.sector, a.type FROM event_parties p JOIN actors a ON a.seq = p.actor WHERE p.event IN ${inList(ids.length)}`, ids);
-    const reps = await q.all<Row>(`SELECT event, article, evidence_text, cue, actor_names, recipient_names FROM reports WHERE event IN ${inList(ids.length)}`, ids);
-    const byEvent = new Map<number, CandidateEvent>();
-    for (const e of evs) {
-      byEvent.set(Number(e.seq), {
-        seq: Number(e.seq), type: e.type, mclass: e.mclass, actor: new Set(), recipient: new Set(),
-        dateLo: e.date_lo, dateHi: e.date_hi, dateFromPub: !!Number(e.date_from_pub), articles: new Set(), reports: [],
-      });
+    const ids = [...found.keys()].sort((x, y) => x - y);
+    // The parties of the candidates: the articles of one batch (one transaction, the only writer)
+    // meet mostly the same stored events, so their party rows are kept for the transaction
+    // (dropped for every event it creates or recomputes); the actors' codes and sectors are read
+    // fresh (a sector may be filled in by the article before).
+    const missing = ids.filter((seq) => !partyCache.has(seq));
+    if (missing.length) {
+      for (const seq of missing) partyCache.set(seq, []);
+      for (const p of await q.all<Row>(`SELECT event, role, actor FROM event_parties WHERE event IN ${inList(missing.length)}`, missing)) {
+        partyCache.get(Number(p.event))!.push({ role: String(p.role), actor: Number(p.actor) });
+      }
     }
-    for (const p of parts) {
-      const c = byEvent.get(Number(p.event));
-      if (!c) continue;
-      const k = partyKey({ seq: Number(p.actor), code: p.code, sector: p.sector, type: p.type });
-      (p.role === 'a' ? c.actor as Set<string> : c.recipient as Set<string>).add(k);
+    const actorSeqs = uniq(ids.flatMap((seq) => partyCache.get(seq)!.map((p) => p.actor)));
+    const actorInfo = new Map<number, Row>();
+    if (actorSeqs.length) for (const a of await q.all<Row>(`SELECT seq, code, sector, type FROM actors WHERE seq IN ${inList(actorSeqs.length)}`, actorSeqs)) actorInfo.set(Number(a.seq), a);
+    for (const seq of ids) {
+      const c = found.get(seq)!;
+      for (const p of partyCache.get(seq)!) {
+        const a = actorInfo.get(p.actor);
+        if (!a) continue;
+        const k = partyKey({ seq: p.actor, code: a.code, sector: a.sector, type: a.type });
+        (p.role === 'a' ? c.actor as Set<string> : c.recipient as Set<string>).add(k);
+      }
     }
+    // Most candidates share a country with the article but not the sides, type and dates of any
+    // of its reports (a day's news names the same few countries in hundreds of events): only
+    // those that could match one load their reports, the costly part (texts and content words).
+    const fit = ids.map((seq) => found.get(seq)!).filter((c) => reports.some((rp) => mayMatch(rp.nr, c)));
+    if (!fit.length) return [];
+    const reps = await q.all<Row>(`SELECT event, article, evidence_text, cue, actor_names, recipient_names FROM reports WHERE event IN ${inList(fit.length)}`, fit.map((c) => c.seq));
     for (const r of reps) {
-      const c = byEvent.get(Number(r.event));
+      const c = found.get(Number(r.event));
       if (!c) continue;
       (c.articles as Set<number>).add(Number(r.article));
-      const nameWords = new Set([...parseJson<string[]>(r.actor_names, []), ...parseJson<string[]>(r.recipient_names, [])]
-        .flatMap((s) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
-      const cue = parseJson<{ text: string } | null>(r.cue, null);
-      c.reports.push({ words: contentWords(String(r.evidence_text), nameWords), cueWords: cue ? contentWords(cue.text, nameWords) : new Set() });
+      c.reports.push(storedReportWords(r));
     }
-    return [...byEvent.values()];
+    return fit;
   }
 
   /** Recomputes a fused event from its reports (deleting it when none is left). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, bestMatch, contentWords, matchEvent, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../../src/kb/fusion.js';
+import { aggregate, bestMatch, contentWords, matchEvent, mayMatch, partyKey, type AggReport, type CandidateEvent, type NewReport } from '../../src/kb/fusion.js';
 
 const W = (s: string, names: string[] = []) => contentWords(s, new Set(names.flatMap((n) => n.toLowerCase().split(/\s+/))));
 
@@ -76,6 +76,27 @@ test('fusion: the best of several candidates wins, the oldest on a tie', () => {
   const b = candidate({ seq: 3, texts: ['Niger severed military ties with the US'] });
   const c = candidate({ seq: 1, texts: ['Niger suspended flights'] });
   assert.equal(bestMatch(report({ text: 'Niger severed its military ties with the US' }), [a, b, c])?.seq, 3);
+});
+
+test('fusion: mayMatch (what the store checks before loading a candidate\'s reports) says yes exactly where matchEvent can', () => {
+  // Identical wording passes every word test, so matchEvent is then decided by what mayMatch
+  // sees (type, modality, sides, dates): the two must agree on every combination.
+  const text = 'Niger severed military ties with the United States';
+  const sides = [new Set<string>(), new Set(['NER']), new Set(['USA']), new Set(['FRA'])];
+  const ranges = [null, { lo: '2024-03-16', hi: '2024-03-16' }, { lo: '2024-03-18', hi: '2024-03-18' }, { lo: '2024-03-19', hi: '2024-03-19' }, { lo: '2024-03-21', hi: '2024-03-21' }];
+  let yes = 0, no = 0;
+  for (const [rt, et] of [['SANCTION', 'SANCTION'], ['RETREAT', 'CONCEDE'], ['CONSULT', 'CONSULT'], ['SANCTION', 'CONSULT']] as const) {
+    for (const modality of ['asserted', 'future', 'negated'] as const) {
+      for (const ra of sides) for (const rr of sides) for (const ea of sides) for (const er of sides) for (const range of ranges) for (const dateFromPub of [false, true]) {
+        const r = report({ text, type: rt, modality, actor: ra, recipient: rr, range, cue: 'severed' });
+        const c = candidate({ texts: [text], cues: ['severed'], type: et, actor: ea, recipient: er, dateFromPub, dateLo: '2024-03-16', dateHi: '2024-03-16' });
+        const m = matchEvent(r, c) !== null;
+        assert.equal(mayMatch(r, c), m, `${rt}/${et} ${modality} [${[...ra]}→${[...rr]}] vs [${[...ea]}→${[...er]}] ${range?.lo ?? 'undated'} fromPub=${dateFromPub}`);
+        if (m) yes++; else no++;
+      }
+    }
+  }
+  assert.ok(yes > 100 && no > 100, `both outcomes exercised (${yes} yes, ${no} no)`);
 });
 
 test('fusion: party keys put state bodies on their country and keep rebels apart', () => {
