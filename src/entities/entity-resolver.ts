@@ -33,6 +33,10 @@ interface Ent {
 const VERBAL = new Set(['VERB', 'AUX']);
 const LOCATIVE_SCORE = 2;
 /** How strongly a mention makes its country the topic: "the French ambassador" hardly makes France the topic. */
+/** Document focus above which the main country is always a candidate for a bare descriptor. */
+const FOCUS_ALWAYS = 2;
+/** …and only in a whole article: one sentence has no main country beyond what it names. */
+const ARTICLE_SENTENCES = 6;
 const KIND_WEIGHT: Record<Mention['kind'], number> = { name: 1, acronym: 1, capital: 1, short: 0.5, demonym: 0.2, descriptor: 0.5, pronoun: 0.5 };
 
 export function resolveEntities(doc: Doc): void {
@@ -115,6 +119,11 @@ export function resolveEntities(doc: Doc): void {
       cands.set(c, o.start);
       local.set(c, (local.get(c) ?? 0) + KIND_WEIGHT[o.kind]);
     }
+    // the article's main country competes even when the last sentences name only others
+    // ("… the US have called for an inquiry. … called on the authorities to release those detained")
+    let top: Ent | null = null;
+    for (const [c, f] of focus) if (!top || f > (focus.get(top) ?? 0)) top = c;
+    if (top && !cands.has(top) && (focus.get(top) ?? 0) >= FOCUS_ALWAYS && doc.sentences.length >= ARTICLE_SENTENCES) cands.set(top, -1);
     let best: Ent | null = null;
     let bestScore = -1;
     let bestPos = -1;
@@ -123,6 +132,17 @@ export function resolveEntities(doc: Doc): void {
       if (score > bestScore || (score === bestScore && pos > bestPos)) { best = c; bestScore = score; bestPos = pos; }
     }
     return best;
+  };
+
+  /** The entity of the latest earlier, already linked descriptor with m's head ("army"), or null. */
+  const sameHeadAntecedent = (m: Mention): Ent | null => {
+    let best: Mention | null = null;
+    for (const o of mentions) {
+      if (o.start >= m.start) break;
+      if (o.kind !== 'descriptor' || o.ref?.role !== m.ref?.role || !entOf.has(o)) continue;
+      best = o;
+    }
+    return best ? entOf.get(best)! : null;
   };
 
   // 3. appositions: "the military-led government, known as the National Council … (CNSP)"
@@ -173,8 +193,12 @@ export function resolveEntities(doc: Doc): void {
     }
     if (!ownerEnt) {
       const definite = /^(the|this|that)\b/i.test(m.text);
-      if (definite) c = contextCountry(m);
-      else { deferred.push(m); continue; }
+      if (!definite) { deferred.push(m); continue; }
+      // "Sudan's army … The army recaptured Khartoum": a definite descriptor repeats the latest
+      // earlier descriptor with the same head, whoever else the sentences between name
+      const same = ref.role ? sameHeadAntecedent(m) : null;
+      if (same) { link(m, same); continue; }
+      c = contextCountry(m);
     }
     if (!c) continue;
     if (ref.target === 'government') {
@@ -261,12 +285,38 @@ export function resolveEntities(doc: Doc): void {
     const s = sentOf(m);
     const plural = m.rule === 'pronoun.they' || m.rule === 'pronoun.their' || m.rule === 'pronoun.them';
     let found: Ent | null = null;
-    for (let j = k - 1; j >= 0; j--) {
+    const mTok = tokAt(m.start);
+    // "It also sanctioned X" opening a sentence: the previous sentence's subject, when that
+    // sentence opens with an actor before its first verb ("The US has accused … and imposed …")
+    if (!plural && m.rule === 'pronoun.it' && mTok === doc.sentences[s]?.tokStart && s > 0) {
+      const prevStart = doc.sentences[s - 1].tokStart;
+      const first = mentions.find((o) => sentOf(o) === s - 1 && entOf.has(o) && !dropped.has(o));
+      const fe = first ? entOf.get(first)! : null;
+      if (first && fe && (fe.type === 'country' || fe.type === 'organization' || fe.type === 'group') && first.kind !== 'demonym'
+        && !first.ref?.locative && !first.ref?.inside && !verbBetween(doc, prevStart, tokAt(first.start))) found = fe;
+    }
+    // "Britain, which holds the pen on Sudan, said it would …": a mention inside a relative clause
+    // set off by commas before the pronoun is not its antecedent
+    const closedRelative = (o: Mention): boolean => {
+      if (sentOf(o) !== s) return false;
+      const T = doc.tokens;
+      let k2 = tokAt(o.start) - 1;
+      const lo = doc.sentences[s].tokStart;
+      for (; k2 > lo; k2--) {
+        if (T[k2].norm === ',') return false;
+        if ((T[k2].norm === 'which' || T[k2].norm === 'who') && T[k2 - 1]?.norm === ',') break;
+      }
+      if (k2 <= lo) return false;
+      for (let j2 = tokAt(o.end - 1) + 1; j2 < mTok; j2++) if (T[j2].norm === ',') return true;
+      return false;
+    };
+    for (let j = found ? -1 : k - 1; j >= 0; j--) {
       const o = mentions[j];
       if (o.end > m.start) continue;
       if (sentOf(o) < s - 1) break;
       const oe = entOf.get(o);
       if (!oe || dropped.has(o)) continue;
+      if (closedRelative(o)) continue;
       if (plural) {
         // "they": a group or a plural descriptor ("the rebels", "Nigerien officials"), the nearest one;
         // a list of countries ("Benin, the Ivory Coast, and Ghana") is several actors: left to the caller

@@ -199,6 +199,17 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
     const main = subjectOf(ctx, s, v, depth + 1);
     if (main && main.entities.length) return { ...main, rule: 'subject.purpose-infinitive' };
   }
+  // "four entities it accused of supplying drones": an object relative clause without "that";
+  // the pronoun right before the verb group is the subject, not the noun it follows
+  if (k > b + 1 && SUBJECT_PRONOUNS.has(T[k].norm) && (T[k - 1].pos === 'NOUN' || T[k - 1].pos === 'PROPN')) {
+    const id = ctx.tokMention[k]?.entity;
+    if (id) return { entities: [id], rule: 'subject.relative-pronoun', at: k };
+    if (depth < 3) {
+      const prev = previousSubject(ctx, s, k, depth);
+      if (prev) return { ...prev, rule: 'subject.relative-pronoun-previous-subject' };
+    }
+    return null;
+  }
   const region = ctx.mentionsIn(b + 1, k + 1);
   if (region.length) {
     // A person named as the subject's head ("Pentagon spokeswoman Sabrina Singh") is the actor;
@@ -226,6 +237,16 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
       return ev >= s.tokStart ? { entities: [], rule: 'subject.relative-antecedent-nonentity', at: ev } : null;
     }
     if (COORD.has(bt.norm)) {
+      // "X said Washington had no right to interfere and warned Manila …": a speech act joined
+      // after a reported clause is the reporter's, not that clause's subject's
+      if (SPEECH_ACTS.has(T[head]?.lemma ?? '')) {
+        for (let v = b - 1; v >= s.tokStart; v--) {
+          if (T[v].pos !== 'VERB' || !REPORTING_LEMMAS.has(T[v].lemma)) continue;
+          const rep = subjectOf(ctx, s, v, depth + 1);
+          if (rep && rep.entities.length) return { ...rep, rule: 'subject.coordinated-reporter' };
+          break;
+        }
+      }
       // "… and is in talks" / ", and lifted harsh sanctions": the subject of the previous verb
       for (let v = b - 1; v >= s.tokStart; v--) {
         if (T[v].pos === 'VERB' || T[v].pos === 'AUX') {
@@ -238,6 +259,10 @@ export function subjectOf(ctx: RoleContext, s: Sentence, head: number, depth = 0
   }
   return null;
 }
+
+/** Speech acts that, joined by "and" after "X said …", have X as their subject (see subjectOf). */
+const SPEECH_ACTS = new Set(['warn', 'urge', 'call', 'accuse', 'condemn', 'deny', 'ask', 'demand', 'threaten', 'reject', 'vow', 'pledge', 'promise', 'criticize', 'criticise', 'denounce', 'appeal', 'insist', 'dismiss', 'welcome', 'praise', 'blame']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'announce', 'state', 'declare', 'claim', 'insist']);
 
 /** A comma or "and" inside a list of mentions ("Benin, the Ivory Coast, and Ghana"). */
 function isListGlue(ctx: RoleContext, k: number): boolean {
@@ -374,6 +399,10 @@ export function npAt(ctx: RoleContext, s: Sentence, from: number, maxLen = 8, ru
     // "targeted the ship because its owner's vessels …": a subordinate clause ends the noun phrase
     if (k > from && t.pos === 'SCONJ' && SUBORDINATORS.has(t.norm)) break;
     if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm) && k > from) break;
+    // "condemned the strikes as a violation of Yemen's sovereignty": "as" opens a complement, not the phrase
+    if (k > from && t.norm === 'as' && T[k - 1]?.norm !== 'such' && T[k + 1]?.norm !== 'well') break;
+    // "accused by critics of steering the country …": "of" + a gerund opens a clause, not the phrase
+    if (k > from && t.norm === 'of' && T[k + 1]?.pos === 'VERB' && T[k + 1].norm.endsWith('ing')) break;
     // "the withdrawal of forces from Panama": a new prepositional phrase is not this noun phrase
     if (k > from && t.pos === 'ADP' && !NP_INNER_PREPS.has(t.norm) && NP_INNER_PREPS.size < 0) break;
     if (t.norm === ',' && !(ctx.tokMention[k - 1] && ctx.tokMention[k + 1])) break;
@@ -432,6 +461,24 @@ export function prepObject(ctx: RoleContext, s: Sentence, from: number, prep: st
   return null;
 }
 
+/**
+ * "four entities it accused of …": the noun phrase an object relative clause (pronoun subject,
+ * no "that") hangs on is the verb's object. `head` is the verb.
+ */
+export function relativeObject(ctx: RoleContext, s: Sentence, head: number): RoleHit | null {
+  const T = ctx.tokens;
+  const g = verbGroupStart(ctx, s, head);
+  const k = g - 1;
+  if (k <= s.tokStart || !SUBJECT_PRONOUNS.has(T[k].norm) || !(T[k - 1].pos === 'NOUN' || T[k - 1].pos === 'PROPN')) return null;
+  for (let j = k - 1; j >= Math.max(s.tokStart, k - 10); j--) {
+    const t = T[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' && t.norm !== 'of' || t.norm === ';') break;
+    const id = ctx.actorAt(j, true);
+    if (id) return { entities: listAround(ctx, s, j), rule: 'object.relative-antecedent', at: j };
+  }
+  return null;
+}
+
 /** The direct object: the first actor noun phrase after the verb (group), inside the clause. */
 export function objectAfter(ctx: RoleContext, s: Sentence, from: number, limit: number): RoleHit | null {
   const T = ctx.tokens;
@@ -439,6 +486,8 @@ export function objectAfter(ctx: RoleContext, s: Sentence, from: number, limit: 
   let k = from;
   while (k < limit && (T[k].pos === 'ADV' || T[k].pos === 'PART' && T[k].norm !== 'to')) k++;
   if (k < limit && T[k].pos === 'ADP' && T[k].norm !== 'of') return null; // a prepositional phrase, not an object
+  // "entities it accused of supplying drones to Russia": "of" + a gerund is the charge, not an object
+  if (k < limit && T[k].norm === 'of' && T[k + 1]?.pos === 'VERB' && T[k + 1].norm.endsWith('ing')) return null;
   const hit = npAt(ctx, s, k, 8, 'object');
   return hit;
 }

@@ -56,6 +56,9 @@ const ARTICLES: Article[] = [
       { cue: 'welcomed Turkey', type: 'SUPPORT', actor: ['USA'], recipient: ['TUR'], date: '2025-07-21', speaker: 'USA' },
       // the speaker stands after the comma; the speaker is no recipient
       { cue: 'Russia attacked western Ukraine', type: 'ASSAULT', actor: ['RUS'], recipient: ['UKR'], speaker: 'POL' },
+      // "the two sides": the two countries the previous sentences name; an agreement reached does
+      // not fuse with the hypothetical one ("if it does not agree to a ceasefire")
+      { cue: 'agreed to exchange 1,200 prisoners', type: 'AGREE', actor: ['RUS', 'UKR'], date: '2025-06' },
     ],
     mustNot: [
       { cue: 'launched dozens of drones', actor: ['UKR'], why: 'dateline place taken as the actor' },
@@ -73,10 +76,17 @@ const ARTICLES: Article[] = [
       { cue: 'continue to attack ships linked to Israel', type: 'ASSAULT', actor: ['YEM'], recipient: ['ISR'], modality: 'future', speaker: 'YEM' },
       { cue: 'have attacked more than 100 merchant vessels', type: 'ASSAULT', actor: ['YEM'] },
       { cue: 'called on all sides to exercise restraint', type: 'REQUEST', actor: ['OMN'] },
+      // "condemned the strikes": aimed at whoever carried the strikes out, not at Yemen
+      { cue: "Iran's Foreign Ministry condemned the strikes", type: 'ACCUSE', actor: ['IRN'], recipient: ['GBR', 'USA'] },
+      // "said X … and accused Y": the speaker accuses
+      { cue: 'accused Iran of supplying the Houthis', type: 'ACCUSE', actor: ['USA'], recipient: ['IRN'], speaker: 'USA' },
+      { cue: 'shot down three Houthi drones', type: 'ASSAULT', actor: ['USA'], date: '2024-03-12' },
     ],
     mustNot: [
       { cue: 'any attack on Yemen', type: 'ASSAULT', modality: 'asserted', why: '"any attack" states no attack' },
       { cue: 'targeted the ship', type: 'ASSAULT', recipient: ['YEM'], why: 'the Houthis did the targeting; "its owner" after "because" is no object' },
+      { cue: 'condemned the strikes', type: 'ACCUSE', recipient: ['YEM'], why: '"as a violation of Yemen\'s sovereignty" is no object' },
+      { cue: 'March 12 (Reuters)', type: 'PROTEST', why: 'the month in a dateline is no march' },
     ],
   },
   {
@@ -91,10 +101,19 @@ const ARTICLES: Article[] = [
       { cue: 'rejected the proposal', type: 'REJECT', actor: ['SDN'], date: '2025-08-03' },
       { cue: 'welcomed the initiative', type: 'SUPPORT', actor: ['SDN'] },
       { cue: 'would stop its attacks on El Fasher', type: 'ASSAULT', actor: ['SDN'], modality: 'hypothetical' },
+      // "Sudan's army … The army recaptured": the army is Sudan's, not the Saudi Arabia named between
+      { cue: 'recaptured Khartoum', type: 'ASSAULT', actor: ['SDN'], date: '2025-03' },
+      // "The US has accused … It also sanctioned Gen Burhan": "It" is the US
+      { cue: 'It also sanctioned Gen Burhan', type: 'SANCTION', actor: ['USA'], recipient: ['SDN'] },
+      { cue: 'army of attacking civilians', type: 'ASSAULT', actor: ['SDN'], modality: 'hypothetical' },
+      // "Britain, which holds the council's pen on Sudan, said it would press": "it" is Britain
+      { cue: 'said it would press for stronger action', type: 'REQUEST', actor: ['GBR'], modality: 'future', speaker: 'GBR' },
     ],
     mustNot: [
       { cue: 'accused the army of using residential areas', type: 'ACCUSE', modality: 'negated', why: 'the denial does not reach the coordinated accusation' },
       { cue: 'the UN calls the world', type: 'CONSULT', why: '"which the UN calls X" names, it is no phone call' },
+      { cue: 'recaptured Khartoum', actor: ['SAU'], why: '"the army" resolved to a country named in between' },
+      { cue: 'It also sanctioned Gen Burhan', actor: ['SDN'], why: '"It" resolved to the nearest actor, not the subject' },
     ],
   },
   {
@@ -106,9 +125,13 @@ const ARTICLES: Article[] = [
       { cue: 'rejected claims of fraud', type: 'REJECT', actor: ['GEO'] },
       { cue: 'accused the opposition of trying to stage a revolution', type: 'ACCUSE', actor: ['GEO'], recipient: ['GEO'] },
       { cue: 'called for an independent investigation', type: 'REQUEST', actor: ['EU', 'USA'] },
+      { cue: 'warned that police would', type: 'THREATEN', actor: ['GEO'] },
+      // "the authorities" in a Georgian article are Georgia's, although the last sentence names the US
+      { cue: 'called on the authorities to release those detained', type: 'REQUEST', actor: ['EU'], recipient: ['GEO'] },
     ],
     mustNot: [
       { cue: 'called the vote a', type: 'CONSULT', why: '"called the vote a …" names, it is no phone call' },
+      { cue: 'accused by critics', actor: ['USA'], why: '"critics" resolved to the last country named' },
     ],
   },
   {
@@ -123,10 +146,16 @@ const ARTICLES: Article[] = [
       { cue: 'imposed its own sanctions on Iranian airlines', type: 'SANCTION', actor: ['USA'], recipient: ['IRN'] },
       { cue: 'called on Tehran to release', type: 'REQUEST', actor: ['FRA'], recipient: ['IRN'] },
       { cue: 'threatened to withdraw from the nuclear Non-Proliferation Treaty', type: 'THREATEN', actor: ['IRN'] },
+      // "entities it accused of supplying drones": the EU accuses, the entities are accused
+      { cue: 'entities it accused of supplying drones', type: 'ACCUSE', actor: ['EU'], recipient: ['IRN'], date: '2025-04-14' },
+      // "would support further listings if there was no progress": a conditional, not a commitment
+      { cue: 'France would support further listings', type: 'SUPPORT', actor: ['FRA'], modality: 'hypothetical' },
     ],
     mustNot: [
       { cue: 'denied receiving Iranian missiles', type: 'CONSULT', why: 'missiles received are no visitor' },
       { cue: 'accused European countries', type: 'ACCUSE', modality: 'negated', why: 'the denial does not reach the coordinated accusation' },
+      { cue: 'entities it accused of supplying drones', type: 'ACCUSE', actor: ['IRN'], why: 'the accused taken as the accuser' },
+      { cue: 'France would support further listings', type: 'AGREE', modality: 'asserted', why: '"would … if there was no progress" is a condition, not a promise' },
     ],
   },
   {
@@ -137,11 +166,19 @@ const ARTICLES: Article[] = [
       { cue: 'condemned the Chinese action', type: 'ACCUSE', actor: ['USA'], recipient: ['CHN'] },
       { cue: 'refused to take part', type: 'REJECT', actor: ['CHN'] },
       { cue: 'Manila rejected', type: 'REJECT', actor: ['PHL'], date: '2024' },
+      // a plan ("would lodge a protest") and a deed ("summoned") are two events
+      { cue: 'would lodge a diplomatic protest', type: 'ACCUSE', actor: ['PHL'], modality: 'future' },
+      { cue: 'summoned a senior official of the Chinese Embassy', type: 'ACCUSE', actor: ['PHL'], recipient: ['CHN'], date: '2025-09-14' },
+      { cue: 'expressed concern over', type: 'ACCUSE', mode: 'disapprove', actor: ['AUS', 'JPN'], recipient: ['CHN'] },
+      { cue: 'warned the Philippines to stop', type: 'THREATEN', actor: ['CHN'], recipient: ['PHL'] },
+      // "The two countries agreed in July last year on …": China and the Philippines, July 2024
+      { cue: 'agreed in July last year on a provisional arrangement', type: 'AGREE', actor: ['CHN', 'PHL'], date: '2024-07' },
     ],
     mustNot: [
       { cue: 'which Beijing calls Huangyan Island', type: 'CONSULT', why: '"which X calls Y" names, it is no phone call' },
       { cue: 'what they called dangerous maneuvers', type: 'CONSULT', why: '"what they called …" names, it is no phone call' },
       { cue: 'MANILA, Philippines (AP)', actor: ['PHL'], type: 'ASSAULT', why: 'dateline place taken as the actor' },
+      { cue: 'covers armed attacks', type: 'ASSAULT', why: 'what a treaty covers is no attack' },
     ],
   },
 ];

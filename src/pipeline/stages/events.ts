@@ -6,7 +6,7 @@
 import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type CompiledPattern, type EventPatternSet, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, relativeObject, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 import { z } from 'zod';
 import { loadData } from '../../data/load.js';
@@ -55,6 +55,7 @@ export const eventsStage: Stage = {
       }
     }
     linkAppositiveEvents(doc, ctx, events);
+    linkAnaphoricObjects(doc, events);
     doc.events = events;
   },
 };
@@ -140,6 +141,9 @@ function isNamingCall(T: Doc['tokens'], s: Sentence, head: number): boolean {
   return n.norm === 'a' || n.norm === 'an' || n.norm === 'the' || n.norm === '"' || n.text === '“' || n.pos === 'ADJ';
 }
 
+/** Verbs whose object names a kind of event (scope, rule), not an event: see buildEvent. */
+const GENERIC_FRAME_VERBS = new Set(['cover', 'govern', 'regulate', 'define', 'prohibit', 'forbid', 'outlaw', 'criminalize', 'criminalise', 'penalize', 'penalise']);
+
 function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n: number): EventAnn | null {
   const p = m.pattern;
   const T = doc.tokens;
@@ -147,6 +151,14 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   // wink tags title-case headline verbs as PROPN; in body text a PROPN is a name ("in March 2001").
   if (!p.nominal && T[m.head].pos === 'PROPN' && s.zone === 'body' && !isTitleCase(T, s)) return null;
   if (p.mode === 'phone' && T[m.head].lemma === 'call' && isNamingCall(T, s, m.head)) return null;
+  // "DUBAI, March 12 (Reuters)": a cue word inside a time expression is the date, not an event
+  if (doc.times.some((t) => t.start <= T[m.head].start && T[m.head].end <= t.end)) return null;
+  // "the treaty covers armed attacks on public vessels", "a law that prohibits protests": a
+  // nominal cue as the object of a verb of scope or rule names a kind of event, not one that happened.
+  if (p.nominal) {
+    const v = governingVerb(ctx, s, m.start);
+    if (v !== null && GENERIC_FRAME_VERBS.has(T[v].lemma)) return null;
+  }
   const limit = clauseEnd(ctx, s, Math.max(m.head, m.end - 1));
   const rules = [`pattern:${p.id}`];
   // Only transitive cues swap roles in the passive ("was attacked by X"); "has been involved in" is not one.
@@ -185,6 +197,7 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
       case 'poss': return possessorOf(ctx, s, nounAnchor);
       case 'adj': return T[nounAnchor].pos === 'NOUN' || T[nounAnchor].pos === 'PROPN' ? modifierOf(ctx, s, nounAnchor) : null;
       case 'rel-antecedent': return relativeAntecedent(ctx, s, m.head);
+      case 'rel-object': return relativeObject(ctx, s, m.head);
       case 'speaker': case 'prev-object': case 'country': return null; // filled by later passes
       default: return prepObject(ctx, s, m.head + 1, role, limit);
     }
@@ -204,6 +217,10 @@ function buildEvent(doc: Doc, ctx: RoleContext, s: Sentence, m: PatternMatch, n:
   for (const r of actor.length ? [] : actorRoles) {
     const hit = find(r);
     if (hit && hit.entities.length) { actor = hit.entities; rules.push(`actor:${r}:${hit.rule}`); break; }
+  }
+  if (!actor.length && !passive && p.actor.includes('subject')) {
+    const pair = pairSubject(ctx, s, p.nominal ? null : verbGroupStart(ctx, s, m.start <= m.head ? m.start : m.head));
+    if (pair) { actor = pair; rules.push('actor:subject:the-two-sides'); }
   }
   let recipient = captured('R');
   // "called the minister" is a call only when the callee is someone ("called for sanctions" is not).
@@ -395,4 +412,75 @@ function linkAppositiveEvents(doc: Doc, ctx: RoleContext, events: EventAnn[]): v
     }
   }
   void ctx;
+}
+
+/** Reactions whose object can be an earlier event ("condemned the strikes"). */
+const REACTION_TYPES = new Set(['ACCUSE', 'SUPPORT', 'REJECT']);
+
+/**
+ * "US and British forces carried out air strikes … Iran's Foreign Ministry condemned the strikes":
+ * a reaction whose object is a definite noun naming an earlier event ("the strikes", "the
+ * attack") is aimed at the actors of the event that introduced it. Only a noun that was a word of the earlier event's
+ * own cue counts; anything else leaves the recipient unresolved.
+ */
+function linkAnaphoricObjects(doc: Doc, events: EventAnn[]): void {
+  const T = doc.tokens;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (!REACTION_TYPES.has(e.type) || e.recipient.length || e.pending?.nominal || e.head === undefined) continue;
+    const s = doc.sentences[e.sentence];
+    let k = e.head + 1;
+    if (T[k]?.norm !== 'the' || k >= s.tokEnd) continue;
+    k++;
+    while (k < s.tokEnd && T[k].pos === 'ADJ') k++;
+    const noun = T[k];
+    if (!noun || k >= s.tokEnd || noun.pos !== 'NOUN' || !/s$/.test(noun.norm) && T[k + 1]?.pos === 'NOUN') continue;
+    // the event that introduced the referent: the earliest one with that noun in its cue
+    for (let j = 0; j < i; j++) {
+      const p = events[j];
+      if (p.sentence >= e.sentence || !p.actor.length) continue;
+      let same = false;
+      for (let t = tokenAt(T, p.cue.start); t < T.length && T[t].start < p.cue.end; t++) if (T[t].lemma === noun.lemma) same = true;
+      if (!same) continue;
+      const rest = p.actor.filter((id) => !e.actor.includes(id));
+      if (rest.length) { e.recipient = rest; e.rules.push(`recipient:anaphoric-event:${p.id}`); }
+      break;
+    }
+  }
+}
+
+function tokenAt(T: Doc['tokens'], offset: number): number {
+  let lo = 0, hi = T.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (T[mid].end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+const PAIR_NOUNS = new Set(['side', 'sides', 'country', 'countries', 'nation', 'nations', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'government', 'governments', 'party', 'parties', 'state', 'states', 'rival', 'rivals', 'foe', 'foes']);
+
+/**
+ * "At the last round in June, the two sides agreed to …", "The two countries agreed …": a subject
+ * "the two/both sides" names the two countries the previous sentences name (read back at most three
+ * sentences, until two are found); a third country, or fewer than two, leaves it unresolved.
+ */
+function pairSubject(ctx: RoleContext, s: Sentence, groupStart: number | null): string[] | null {
+  if (groupStart === null) return null;
+  const T = ctx.tokens;
+  const n = groupStart - 1;
+  if (n - 1 < s.tokStart || !PAIR_NOUNS.has(T[n].norm) || !/s$/.test(T[n].norm)) return null;
+  const q = T[n - 1].norm;
+  if (!(q === 'both' || q === 'two' && T[n - 2]?.norm === 'the')) return null;
+  const doc = ctx.doc;
+  const byCode = new Map<string, string>();
+  for (let i = s.i - 1; i >= Math.max(0, s.i - 3); i--) {
+    const prev = doc.sentences[i];
+    for (let k = prev.tokStart; k < prev.tokEnd; k++) {
+      const id = ctx.tokMention[k]?.entity;
+      const e = ctx.entity(id ?? null);
+      if (!e || e.type !== 'country' || !e.code || byCode.has(e.code)) continue;
+      byCode.set(e.code, e.id);
+    }
+    if (byCode.size === 2) return [...byCode.values()];
+    if (byCode.size > 2) return null;
+  }
+  return null;
 }

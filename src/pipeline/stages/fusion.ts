@@ -62,6 +62,10 @@ function shouldFuse(doc: Doc, a: EventAnn, b: EventAnn, cues: Cues): string | nu
   if (!compatibleDates(a.date, b.date)) return null;
   const za = doc.sentences[a.sentence].zone, zb = doc.sentences[b.sentence].zone;
   if ((za !== 'body') !== (zb !== 'body')) return 'fusion:headline-restates-body';
+  // "said it would lodge a protest and summoned the envoy": a plan and a deed are two events
+  // (likewise an agreement reached and a hypothetical one: "agreed to exchange prisoners" vs
+  // "if it does not agree to a ceasefire")
+  if (a.modality !== b.modality && (a.modality === 'future' || b.modality === 'future' || a.modality === 'hypothetical' || b.modality === 'hypothetical') && !isAnaphoricNominal(doc, a) && !isAnaphoricNominal(doc, b)) return null;
   if (isAnaphoricNominal(doc, b) || isAnaphoricNominal(doc, a)) return 'fusion:anaphoric-nominal';
   // Both clause rules are local to b, and statements arrive in text order: the last few cues suffice.
   for (const c of (cues.get(a) ?? [a.cue]).slice(-8)) {

@@ -68,13 +68,38 @@ export function eventModality(doc: Doc, ctx: RoleContext, e: EventAnn): { modali
     if (t.norm === 'if' || t.norm === 'unless' || t.norm === 'whether') { conditional = t.norm; break; }
   }
   const hyp = has(c.hypothetical);
-  // In reported speech "would" is the future seen from the past ("said it would withdraw").
-  if (hyp && hyp.norm === 'would' && e.attribution && !conditional) return { modality: 'future', rule: 'modality:future:reported-would' };
+  // In reported speech "would" is the future seen from the past ("said it would withdraw"),
+  // unless a negated condition follows the event ("said France would support further listings
+  // if there was no progress"): "would … if not" is a conditional warning, not a plan. A positive
+  // condition stays an offer ("said they would meet the mediator if he gave them a veto": AGREE).
+  if (hyp && hyp.norm === 'would' && e.attribution && !conditional && !conditionFollows(T, s, head)) return { modality: 'future', rule: 'modality:future:reported-would' };
   if (hyp) return { modality: 'hypothetical', rule: `modality:hypothetical:${hyp.norm}` };
   if (conditional) return { modality: 'hypothetical', rule: `modality:hypothetical-clause:${conditional}` };
   const fut = has(c.future);
   if (fut) return { modality: 'future', rule: `modality:future:${fut.norm}` };
   return null;
+}
+
+/**
+ * "would support further listings if there was no progress", "unless Tehran complies": a negated
+ * if-clause (or an unless-clause) after the event, in the same clause (up to a semicolon, a quote
+ * or the next "said").
+ */
+function conditionFollows(T: Doc['tokens'], s: Doc['sentences'][number], head: number): boolean {
+  const NEG = new Set(['no', 'not', "n't", 'never', 'fail', 'fails', 'failed', 'refuse', 'refuses', 'refused']);
+  for (let k = head + 1; k < s.tokEnd; k++) {
+    const t = T[k];
+    if (t.norm === ';' || t.norm === '"' || t.norm === 'said' || t.norm === 'says' || t.norm === 'but') return false;
+    if (t.norm === 'unless') return true;
+    if (t.norm === 'if') {
+      for (let j = k + 1; j < Math.min(s.tokEnd, k + 8); j++) {
+        if (T[j].norm === ',' || T[j].norm === ';') break;
+        if (NEG.has(T[j].norm)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
 }
 
 /**

@@ -120,6 +120,29 @@ export const timesStage: Stage = {
         }
       }
     }
-    doc.times = times;
+    doc.times = mergeMonthOfYear(doc.text, times);
   },
 };
+
+/**
+ * "in July last year", "June next year": a month whose year was implied, right before a relative
+ * year, takes that year ("July last year" published 2025-09 is 2024-07, not 2025-07). The two
+ * become one expression.
+ */
+function mergeMonthOfYear(text: string, times: TimeAnn[]): TimeAnn[] {
+  const out: TimeAnn[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const a = times[i], b = times[i + 1];
+    if (b && a.implied.includes('year') && a.value && /^\d{4}-\d{2}$/.test(a.value) && b.value && /^\d{4}$/.test(b.value)
+      && /^\s+$/.test(text.slice(a.end, b.start)) && /^(last|next|this) year$/i.test(b.text)) {
+      const month = a.value.slice(5, 7);
+      const last = new Date(Date.UTC(Number(b.value), Number(month), 0)).getUTCDate();
+      out.push({ ...a, end: b.end, text: text.slice(a.start, b.end), value: `${b.value}-${month}`, implied: a.implied.filter((x) => x !== 'year'),
+        earliest: `${b.value}-${month}-01`, latest: `${b.value}-${month}-${String(last).padStart(2, '0')}`, rule: `${a.rule}+month-of-relative-year` });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
