@@ -215,55 +215,55 @@ function windowBounds(win: { lo: string; hi: string }): [string, string, string]
   return [addDays(win.lo, -31), win.hi, win.lo];
 }
 
-/** One side of a new report for a candidate query: the codes of its coded actors, the seqs of the others. */
+/** One side of a new report for its candidate lookups: the codes of its coded actors, the seqs of the others. */
 interface Side { codes: string[]; seqs: number[] }
 
+/** One index lookup of a candidate search: a pair of sides (event_pairs), or one side on one
+ *  role (event_parties), then only of events naming nothing on the other role ('alone' false). */
+type Lookup =
+  | { kind: 'pair'; c1: 'code' | 'actor'; v1: SqlValue[]; c2: 'code' | 'actor'; v2: SqlValue[] }
+  | { kind: 'one'; role: 'a' | 'r'; col: 'code' | 'actor'; vals: SqlValue[]; alone: boolean };
+
 /**
- * The candidate query of one report (see SqlStore.candidates): a UNION of index lookups, each
- * joined to events for type and modality class; null when the report names no side (it can
- * fuse with nothing). Codes are wider than fusion's party keys (a rebel group shares its
- * country's code): matchEvent decides on the keys.
+ * The index lookups of one report's candidate search (see SqlStore.candidates); none when the
+ * report names no side (it can fuse with nothing). Codes are wider than fusion's party keys (a
+ * rebel group shares its country's code): matchEvent decides on the keys.
  */
-function candidateQuery(actor: Side, recipient: Side, r: NewReport, win: { lo: string; hi: string } | null): { sql: string; params: SqlValue[] } | null {
-  const types = compatibleTypes(r.type);
-  const mclass = modalityClass(r.modality);
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  const tail = (t: string) => {
-    params.push(...types, mclass);
-    let c = ` AND e.type IN ${inList(types.length)} AND e.mclass = ?`;
-    if (win) { c += ` AND ${t}.date_lo >= ? AND ${t}.date_lo <= ? AND ${t}.date_hi >= ?`; params.push(...windowBounds(win)); }
-    return c;
-  };
-  const cols = 'e.seq AS event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub';
+function candidateLookups(actor: Side, recipient: Side, r: NewReport): Lookup[] {
+  const out: Lookup[] = [];
   const by = (s: Side): ['code' | 'actor', SqlValue[]][] => [['code', s.codes], ['actor', s.seqs]].filter(([, v]) => v.length) as ['code' | 'actor', SqlValue[]][];
-  // x names its actor side a, its recipient side b (swapped for the other orientation).
+  // the event's actor side must meet a, its recipient side b (swapped for the other orientation)
   const orientation = (a: Side, b: Side) => {
-    const oneSide = (role: 'a' | 'r', s: Side, alone: boolean) => {
-      for (const [col, vals] of by(s)) {
-        const lead = `SELECT ${cols} FROM event_parties p JOIN events e ON e.seq = p.event WHERE p.${col} IN ${inList(vals.length)} AND p.role = '${role}'`;
-        params.push(...vals);
-        const t = tail('p');
-        // with both sides named, an event naming this one only (the other would have to match);
-        // on e.seq, not p.event, so SQLite checks it after the type filter, not for every party row
-        parts.push(lead + t + (alone ? '' : ` AND NOT EXISTS (SELECT 1 FROM event_parties o WHERE o.event = e.seq AND o.role = '${role === 'a' ? 'r' : 'a'}')`));
-      }
-    };
     const hasA = a.codes.length + a.seqs.length > 0, hasB = b.codes.length + b.seqs.length > 0;
-    if (hasA && hasB) {
-      for (const [c1, v1] of by(a)) for (const [c2, v2] of by(b)) {
-        const lead = `SELECT ${cols} FROM event_pairs x JOIN events e ON e.seq = x.event WHERE x.${c1}1 IN ${inList(v1.length)} AND x.${c2}2 IN ${inList(v2.length)} AND x.role1 = 'a'`;
-        params.push(...v1, ...v2);
-        parts.push(lead + tail('x'));
-      }
-    }
-    if (hasA) oneSide('a', a, !hasB);
-    if (hasB) oneSide('r', b, !hasA);
+    if (hasA && hasB) for (const [c1, v1] of by(a)) for (const [c2, v2] of by(b)) out.push({ kind: 'pair', c1, v1, c2, v2 });
+    // with both sides named, an event naming one of them only (the other would have to match)
+    if (hasA) for (const [col, vals] of by(a)) out.push({ kind: 'one', role: 'a', col, vals, alone: !hasB });
+    if (hasB) for (const [col, vals] of by(b)) out.push({ kind: 'one', role: 'r', col, vals, alone: !hasA });
   };
   orientation(actor, recipient);
   if (isSymmetric(r.type)) orientation(recipient, actor);
-  if (!parts.length) return null;
-  return { sql: parts.join(' UNION '), params };
+  return out;
+}
+
+/** The SQL of one lookup, for events of these types and modality classes in a window. */
+function lookupQuery(l: Lookup, types: readonly string[], mclasses: readonly string[], win: { lo: string; hi: string } | null): { sql: string; params: SqlValue[] } {
+  const cols = 'e.seq AS event, e.type, e.mclass, e.date_lo, e.date_hi, e.date_from_pub';
+  const t = l.kind === 'pair' ? 'x' : 'p';
+  let sql: string;
+  const params: SqlValue[] = [];
+  if (l.kind === 'pair') {
+    sql = `SELECT ${cols} FROM event_pairs x JOIN events e ON e.seq = x.event WHERE x.${l.c1}1 IN ${inList(l.v1.length)} AND x.${l.c2}2 IN ${inList(l.v2.length)} AND x.role1 = 'a'`;
+    params.push(...l.v1, ...l.v2);
+  } else {
+    sql = `SELECT ${cols} FROM event_parties p JOIN events e ON e.seq = p.event WHERE p.${l.col} IN ${inList(l.vals.length)} AND p.role = '${l.role}'`;
+    params.push(...l.vals);
+  }
+  sql += ` AND e.type IN ${inList(types.length)} AND e.mclass IN ${inList(mclasses.length)}`;
+  params.push(...types, ...mclasses);
+  if (win) { sql += ` AND ${t}.date_lo >= ? AND ${t}.date_lo <= ? AND ${t}.date_hi >= ?`; params.push(...windowBounds(win)); }
+  // on e.seq, not p.event, so SQLite checks it after the type filter, not for every party row
+  if (l.kind === 'one' && !l.alone) sql += ` AND NOT EXISTS (SELECT 1 FROM event_parties o WHERE o.event = e.seq AND o.role = '${l.role === 'a' ? 'r' : 'a'}')`;
+  return { sql, params };
 }
 
 export class SqlStore implements Store {
@@ -521,36 +521,41 @@ export class SqlStore implements Store {
    * Stored events each new report could fuse with (one list per report, in report order; the
    * events are shared objects, so an article marked on one is seen by every list). A report can
    * only fuse with an event that names one of its own sides on the same side (kb/fusion.ts,
-   * dyadMatch) with no clash on the other, so the search is per report, by its own sides:
-   * both sides named — the event's pair of sides (event_pairs, indexed by code, code, date) or
-   * an event naming only one of them; one side named — events naming it on that side; for
-   * symmetric types also the other way round. Then a compatible type, the same modality class
-   * and a date window wide enough for every rule. Nothing is capped: the query is as narrow as
-   * the rules (a cap on a wider query once kept only the oldest 500 events of a busy window).
+   * dyadMatch) with no clash on the other, so each report is looked up by its own sides
+   * (candidateLookups): both sides named — the event's pair of sides (event_pairs, indexed by
+   * code, code, date) or an event naming only one of them; one side named — events naming it on
+   * that side; for symmetric types also the other way round. Then a compatible type, the same
+   * modality class and a date window wide enough for every rule. Nothing is capped: the lookups
+   * are as narrow as the rules (a cap on a wider query once kept only the oldest 500 events of a
+   * busy window, so a report never met the recent event it belonged to).
    */
   private async candidates(q: SqlExecutor, reports: { actor: Side; recipient: Side; nr: NewReport }[], partyCache: PartyCache): Promise<CandidateEvent[][]> {
     const found = new Map<number, CandidateEvent>();
     const perReport: number[][] = reports.map(() => []);
-    // Reports asking the same (sides, types, modality class) share one query over their windows
-    // merged where they overlap (an article's events mostly fall on a few days); each report
-    // then keeps the events in its own window, so the result is that of one query per report.
-    const clusters = new Map<string, { win: { lo: string; hi: string } | null; members: number[] }[]>();
+    // One query per lookup for the whole article, not per report: a day's reports name the same
+    // few sides again and again (every event of the US in the window is read once, not once per
+    // US report). Windows are merged where they overlap, types and modality classes joined; each
+    // report then keeps the rows of its own types, class and window, so the result is that of
+    // one query per report.
+    const want = reports.map((rp) => ({ types: new Set<string>(compatibleTypes(rp.nr.type)), mclass: modalityClass(rp.nr.modality), win: candidateWindow(rp.nr) }));
+    const groups = new Map<string, { lookup: Lookup; win: { lo: string; hi: string } | null; types: Set<string>; mclasses: Set<string>; members: number[] }[]>();
     reports.forEach((rp, i) => {
-      const shape = candidateQuery(rp.actor, rp.recipient, rp.nr, null);
-      if (!shape) return;
-      const key = shape.sql + '\u0000' + JSON.stringify(shape.params);
-      const win = candidateWindow(rp.nr);
-      const list = clusters.get(key) ?? [];
-      clusters.set(key, list);
-      const c = list.find((x) => (x.win === null && win === null) || (x.win && win && win.lo <= x.win.hi && win.hi >= x.win.lo));
-      if (!c) { list.push({ win, members: [i] }); return; }
-      c.members.push(i);
-      if (c.win && win) c.win = { lo: win.lo < c.win.lo ? win.lo : c.win.lo, hi: win.hi > c.win.hi ? win.hi : c.win.hi };
+      const w = want[i]!;
+      for (const lookup of candidateLookups(rp.actor, rp.recipient, rp.nr)) {
+        const key = JSON.stringify(lookup);
+        const list = groups.get(key) ?? [];
+        groups.set(key, list);
+        let g = list.find((x) => (x.win === null && w.win === null) || (x.win && w.win && w.win.lo <= x.win.hi && w.win.hi >= x.win.lo));
+        if (!g) { g = { lookup, win: w.win, types: new Set(), mclasses: new Set(), members: [] }; list.push(g); }
+        if (g.win && w.win) g.win = { lo: w.win.lo < g.win.lo ? w.win.lo : g.win.lo, hi: w.win.hi > g.win.hi ? w.win.hi : g.win.hi };
+        for (const t of w.types) g.types.add(t);
+        g.mclasses.add(w.mclass);
+        g.members.push(i);
+      }
     });
-    for (const list of clusters.values()) {
-      for (const c of list) {
-        const rp0 = reports[c.members[0]!]!;
-        const query = candidateQuery(rp0.actor, rp0.recipient, rp0.nr, c.win)!;
+    for (const list of groups.values()) {
+      for (const g of list) {
+        const query = lookupQuery(g.lookup, [...g.types].sort(), [...g.mclasses].sort(), g.win);
         const rows = await q.all<Row>(query.sql, query.params);
         for (const e of rows) {
           const seq = Number(e.event);
@@ -560,11 +565,12 @@ export class SqlStore implements Store {
             dateLo: e.date_lo, dateHi: e.date_hi, dateFromPub: !!Number(e.date_from_pub), articles: new Set(), reports: [],
           });
         }
-        for (const i of c.members) {
-          const win = candidateWindow(reports[i]!.nr);
-          const [minLo, maxLo, minHi] = win ? windowBounds(win) : ['', '', ''];
+        for (const i of g.members) {
+          const w = want[i]!;
+          const [minLo, maxLo, minHi] = w.win ? windowBounds(w.win) : ['', '', ''];
           for (const e of rows) {
-            if (win && !(e.date_lo !== null && e.date_lo >= minLo && e.date_lo <= maxLo && e.date_hi !== null && e.date_hi >= minHi)) continue;
+            if (!w.types.has(String(e.type)) || e.mclass !== w.mclass) continue;
+            if (w.win && !(e.date_lo !== null && e.date_lo >= minLo && e.date_lo <= maxLo && e.date_hi !== null && e.date_hi >= minHi)) continue;
             perReport[i]!.push(Number(e.event));
           }
         }
