@@ -168,7 +168,7 @@ async function processJob(job: Job<ArticleJob, JobResult>, store: Store, executo
       continue;
     }
     try {
-      const r = await store.ingestRecord(out.record, { origin: it.origin, sourceHash: hash });
+      const r = await store.ingestRecord(out.record, { origin: it.origin, sourceHash: hash, ...(out.prepared ? { prepared: out.prepared } : {}) });
       articles.push({ origin: it.origin, status: r.status, articleId: r.articleId, reports: r.reports });
     } catch (e) {
       // A record the store refuses will be refused again; a connection problem may pass.
