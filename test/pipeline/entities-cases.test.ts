@@ -5,22 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDoc } from '../../src/pipeline/index.js';
+import { run, entityOf } from './entity-helpers.js';
 import { STAGES } from '../../src/pipeline/index.js';
 import { mentionsStage } from '../../src/pipeline/stages/mentions.js';
 import { entitiesStage } from '../../src/pipeline/stages/entities.js';
 import { entityAt, mentionsInSpan, actorCode } from '../../src/entities/entity-lookup.js';
-import type { Doc, EntityAnn } from '../../src/pipeline/doc.js';
 
-function run(text: string): Doc {
-  return analyzeDoc({ text }, { published: '2024-03-18' });
-}
 
-/** The entity that the mention with exactly this text refers to (first occurrence at or after `from`). */
-function entityOf(d: Doc, mentionText: string, from = 0): EntityAnn | null {
-  const m = d.mentions.find((x) => x.text === mentionText && x.start >= from);
-  if (!m || !m.entity) return null;
-  return d.entities.find((e) => e.id === m.entity) ?? null;
-}
 
 interface Positive { text: string; mention: string; type: string; code: string | null; sector?: string | null; name?: string }
 

@@ -5,21 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDoc } from '../../src/pipeline/index.js';
+import { run, entityOf } from './entity-helpers.js';
 import { actorLexicon } from '../../src/data/actor-lexicon.js';
 import { consonantSkeleton, editDistance, familyCountry, knownVariant, misspelledCountry } from '../../src/entities/person-variants.js';
-import type { Doc, EntityAnn } from '../../src/pipeline/doc.js';
 import { checkRow, type EventRow } from './event-table.js';
 
-function run(text: string): Doc {
-  return analyzeDoc({ text }, { published: '2024-03-18' });
-}
 
-function entityOf(d: Doc, mentionText: string, from = 0): EntityAnn | null {
-  const m = d.mentions.find((x) => x.text === mentionText && x.start >= from);
-  if (!m || !m.entity) return null;
-  return d.entities.find((e) => e.id === m.entity) ?? null;
-}
 
 test('name helpers: edit distance, consonant skeleton', () => {
   assert.equal(editDistance('tebboune', 'tebboune'), 0);
