@@ -8,20 +8,12 @@ import { mkdtempSync, writeFileSync, copyFileSync, readdirSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import { storeContent } from './store-content.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { createExecutor } from '../../src/scale/analyzer-pool.js';
 import { syntheticArticles } from '../../src/scale/synthetic-articles.js';
 import { PROJECT_ROOT } from '../../src/util/paths.js';
 
-async function content(store: Store) {
-  const recs: unknown[] = [];
-  for await (const r of store.exportRecords()) recs.push(r);
-  const events: unknown[] = [];
-  for await (const e of store.exportEvents()) events.push(e);
-  const { location: _l, ...stats } = await store.stats();
-  return { recs, events, stats };
-}
 
 test('ingest with 0, 1 and 2 analyzer threads leaves the same store and the same summary', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
@@ -41,7 +33,7 @@ test('ingest with 0, 1 and 2 analyzer threads leaves the same store and the same
         // A small batch size so that several batches are written.
         const summary = await ingest(store, [dir], { published: '2024-03-18', executor, batchSize: 5 });
         const { elapsedMs: _e, rate: _r, ...rest } = summary;
-        runs.push({ workers, summary: rest, content: await content(store) });
+        runs.push({ workers, summary: rest, content: await storeContent(store) });
       } finally { await executor.close(); await store.close(); }
     }
     assert.equal(runs[0]!.summary.new, 20);

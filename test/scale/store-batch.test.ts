@@ -6,17 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { storeContent } from './store-content.js';
 import { sampleRecord, secondRecord, wireRecord } from '../kb/niger-fixtures.js';
 import { pgSchema, pgUnavailable } from './services.js';
 
-async function content(store: Store) {
-  const recs: unknown[] = [];
-  for await (const r of store.exportRecords()) recs.push(r);
-  const events: unknown[] = [];
-  for await (const e of store.exportEvents()) events.push(e);
-  const { location: _l, ...stats } = await store.stats();
-  return { recs, events, stats };
-}
 
 async function check(open: () => Promise<Store>) {
   const records = [sampleRecord(), secondRecord(), wireRecord()];
@@ -31,7 +24,7 @@ async function check(open: () => Promise<Store>) {
     const res = await two.ingestRecords([...records.map((r) => ({ record: r, options: { origin: r.article.id } })), { record: bad }]);
     assert.deepEqual(res.slice(0, 3).map((r) => !('error' in r) && r.status), ['new', 'new', 'new']);
     assert.ok('error' in res[3]!);
-    assert.deepEqual(await content(two), await content(one));
+    assert.deepEqual(await storeContent(two), await storeContent(one));
     // A second batch of the same records changes nothing.
     const again = await two.ingestRecords(records.map((r) => ({ record: r })));
     assert.deepEqual(again.map((r) => !('error' in r) && r.status), ['unchanged', 'unchanged', 'unchanged']);
