@@ -202,11 +202,13 @@ export function tokenizeWithWink(phrases: readonly string[]): string[][] {
   return out;
 }
 
-function stripAccents(s: string): string {
+/** Accents (combining marks) removed: "Goïta" → "Goita". */
+export function stripAccents(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function slug(s: string): string {
+/** The key part of a name: accents stripped, lower case, runs of other characters as one '-'. */
+export function slug(s: string): string {
   return stripAccents(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 

@@ -14,7 +14,7 @@
  */
 import type { Doc, MentionKind, Token } from '../pipeline/doc.js';
 import type { EntityType } from '../contract/analysis-schema.js';
-import { actorLexicon, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
+import { actorLexicon, slug, type ActorLexicon, type SurfaceForm } from '../data/actor-lexicon.js';
 import { familyCountry, knownVariant, misspelledCountry, variantsCountry } from './person-variants.js';
 
 /** A proposed mention, in token indexes, before ids and offsets are assigned. */
@@ -366,8 +366,7 @@ function innerCountry(ctx: Ctx, s: number, e: number): Draft | null {
 }
 
 function slugOf(ctx: Ctx, s: number, e: number): string {
-  return ctx.doc.text.slice(ctx.toks[s].start, ctx.toks[e - 1].end).normalize('NFD').replace(/\p{M}/gu, '')
-    .toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return slug(ctx.doc.text.slice(ctx.toks[s].start, ctx.toks[e - 1].end).replace(/^the\s+/i, ''));
 }
 
 function acronymPass(ctx: Ctx): void {

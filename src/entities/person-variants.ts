@@ -11,14 +11,14 @@
  * - and exactly one known person fits.
  * Hand-written: a 30-line edit distance is cheaper than a dependency, and the rule is ours.
  */
-import type { ActorLexicon, KnownEntity } from '../data/actor-lexicon.js';
+import { stripAccents, type ActorLexicon, type KnownEntity } from '../data/actor-lexicon.js';
 
 /** Offices a head of state or government is called by: "President X" may be the known "leader" X. */
 const HEAD_ROLES = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'head of state', 'leader', 'crown prince', 'sheikh', 'supreme leader', 'army chief', 'commander']);
 
 /** Lower case, accents and punctuation stripped: "Goïta" → "goita". */
 export function foldName(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  return stripAccents(s).toLowerCase().replace(/[^a-z]/g, '');
 }
 
 /** Consonants only, doubled letters once: "Mahamoud" → "mhmd", "Mohammed" → "mhmd". */
