@@ -12,8 +12,9 @@ import { docSlot } from '../pipeline/doc-slot.js';
 /** Verbs that take a to-infinitive and pass their subject on: "is looking to stay", "does not want to give up". */
 const CHAIN_VERBS = new Set(['want', 'seek', 'plan', 'look', 'try', 'attempt', 'intend', 'aim', 'hope', 'continue', 'begin', 'start', 'decide', 'agree', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'expect', 'appear', 'seem', 'need', 'prepare', 'move', 'wish', 'fail', 'offer', 'help', 'have', 'be', 'get', 'go', 'able', 'set', 'due', 'likely', 'unlikely', 'poise', 'ready', 'prepared', 'willing', 'eager', 'determined']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor']);
-const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
-const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+/** Words that open a subordinate clause ("after the talks failed"). */
+export const SUBORDINATORS = new Set(['after', 'before', 'because', 'since', 'while', 'when', 'although', 'though', 'if', 'unless', 'whether', 'until', 'as', 'once', 'despite', 'whereas']);
+export const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
 const COORD = new Set(['and', 'but', 'or', 'yet']);
 /** Verbs whose object is the doer of the "of V-ing" that follows ("accused X of shelling"). */
 const ACCUSING = new Set(['accuse', 'suspect', 'charge', 'convict', 'blame', 'condemn', 'criticise', 'criticize']);

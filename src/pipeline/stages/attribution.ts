@@ -6,23 +6,11 @@
  * …": the accusation is the US's, reported by the WSJ), the verb, whether it is quoted, and the
  * time of the saying (used by event-dates).
  */
-import { z } from 'zod';
 import type { Doc, EventAnn, ReportFrame, Sentence, Span, Stage, TimeAnn } from '../doc.js';
-import { loadData } from '../../data/load.js';
 import { MAX_EVENT_SENTENCE_TOKENS } from './events.js';
+import { reportingVerbs } from '../../events/reporting-verbs.js';
 import { RoleContext, subjectOf, roleContext } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
-
-const VerbsFile = z.object({
-  about: z.string().optional(),
-  verbs: z.array(z.object({ lemma: z.string(), needsThat: z.boolean().optional(), media: z.boolean().optional(), negates: z.boolean().optional(), example: z.string() })),
-});
-type VerbInfo = z.infer<typeof VerbsFile>['verbs'][number];
-let verbs: Map<string, VerbInfo> | null = null;
-function reportingVerbs(): Map<string, VerbInfo> {
-  verbs ??= new Map(loadData('events/reporting-verbs.json', VerbsFile).verbs.map((v) => [v.lemma, v]));
-  return verbs;
-}
 
 type Frame = ReportFrame;
 

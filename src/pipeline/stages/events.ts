@@ -6,10 +6,11 @@
 import type { Doc, EventAnn, Sentence, Stage, Token } from '../doc.js';
 import { eventPatterns, matchAt, participleStems, type CompiledPattern, type EventPatternSet, type PatternMatch } from '../../events/pattern-compiler.js';
 import {
-  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, relativeObject, subjectOf, type RoleHit, roleContext } from '../../events/clause-roles.js';
+  RoleContext, clauseEnd, verbGroupStart, governingVerb, listAround, modifierOf, npAt, objectAfter, possessorOf, prepObject, pronounReferent, relativeObject, subjectOf, type RoleHit, roleContext, RELATIVES, SUBORDINATORS } from '../../events/clause-roles.js';
 import { cameoInfo, quadOf } from '../../events/cameo.js';
 import { z } from 'zod';
 import { loadData } from '../../data/load.js';
+import { reportingVerbs } from '../../events/reporting-verbs.js';
 
 const NonAgentsFile = z.object({ about: z.string().optional(), nouns: z.array(z.object({ word: z.string(), example: z.string() })) });
 let nonAgents: Set<string> | null = null;
@@ -297,12 +298,11 @@ function isPassive(ctx: RoleContext, s: Sentence, head: number): boolean {
 /** The verb at `k` stands in a clause opened by a subordinator ("When the talks failed Russia attacked …"). */
 function inSubordinateClause(T: Doc['tokens'], s: Sentence, k: number): boolean {
   for (let j = k - 1; j >= s.tokStart; j--) {
-    if (SUBORDINATING.has(T[j].norm)) return true;
+    if (SUBORDINATORS.has(T[j].norm)) return true;
     if (T[j].pos === 'VERB' || T[j].pos === 'AUX' || T[j].norm === ';') return false;
   }
   return false;
 }
-const SUBORDINATING = new Set(['after', 'before', 'when', 'while', 'if', 'unless', 'because', 'since', 'although', 'though', 'once', 'until', 'as', 'whether']);
 
 /**
  * Is the event's cause a disaster, accident or disease? Active: the subject's head noun right before
@@ -327,9 +327,11 @@ function causedByNonAgent(T: Doc['tokens'], s: Sentence, groupStart: number | nu
   return false;
 }
 
-/** Verbs that take a clause ("said troops attacked …", "hoped the officials …"): the noun after them may start a new clause. */
-const CLAUSAL_VERBS = new Set(['say', 'tell', 'report', 'claim', 'hope', 'believe', 'think', 'fear', 'expect', 'know', 'announce', 'add', 'state', 'insist', 'confirm', 'deny', 'allege', 'warn', 'argue', 'note', 'suggest', 'show', 'reveal', 'feel', 'find', 'see', 'hear', 'acknowledge', 'admit', 'assert', 'declare', 'fear', 'estimate', 'predict', 'indicate']);
-const CLAUSE_OPENERS = new Set([';', ':', '"', 'that', 'which', 'who', 'whom', 'as', 'if', 'unless', 'when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'until', 'once', 'whether']);
+/** Verbs that take a clause besides the reporting verbs ("hoped the officials …", "feared troops …"):
+ *  the noun after them may start a new clause. */
+const COGNITION_VERBS = new Set(['hope', 'believe', 'think', 'fear', 'expect', 'know', 'show', 'feel', 'find', 'see', 'hear']);
+const takesClause = (lemma: string) => COGNITION_VERBS.has(lemma) || reportingVerbs().has(lemma);
+const CLAUSE_OPENERS = new Set([';', ':', '"', 'that', ...RELATIVES, ...SUBORDINATORS]);
 
 /**
  * "officials accused of playing a role … would soon be indicted", "released the mayor, a member of
@@ -362,7 +364,7 @@ function reducedRelative(ctx: RoleContext, s: Sentence, head: number): 'agent' |
     if (t.norm === ',' && (T[k - 1]?.pos === 'VERB' || T[k - 1]?.pos === 'AUX')) break;
     if (!finite(k)) continue;
     if (t.lemma === 'be' && T[k - 1]?.norm === 'there') owner = 'existential';
-    else if (CLAUSAL_VERBS.has(t.lemma) || t.lemma === 'be' || t.lemma === 'have' || inSubordinateClause(T, s, k)) break;
+    else if (takesClause(t.lemma) || t.lemma === 'be' || t.lemma === 'have' || inSubordinateClause(T, s, k)) break;
     else owner = 'before';
   }
   // right: a verb whose subject the noun phrase with its participle is
