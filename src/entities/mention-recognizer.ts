@@ -263,6 +263,12 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'south
  * "ethnic" keeps its country unless "of" + another country follows it directly ("Americans in
  * Iraq" are still Americans).
  */
+/** The country named (not a demonym) by the mention starting at token `k`, or null. */
+function countryNamedAt(ctx: Ctx, k: number): Draft | null {
+  const o = ctx.owner[k];
+  return o && o.start === k && o.type === 'country' && o.kind !== 'demonym' ? o : null;
+}
+
 /**
  * The country of the first "in COUNTRY" after the verb of the clause that starts at token `from`
  * (same clause: no comma, colon, relative or subordinator in between), or null.
@@ -274,11 +280,7 @@ function clausePlace(ctx: Ctx, from: number): Draft | null {
     const n = norms[j];
     if (n === ',' || n === ';' || n === ':' || n === 'who' || n === 'which' || n === 'that' || toks[j].pos === 'SCONJ') return null;
     if (toks[j].pos === 'VERB') verb = true;
-    if (n === 'in' && verb) {
-      const k = norms[j + 1] === 'the' ? j + 2 : j + 1;
-      const o = ctx.owner[k];
-      return o && o.start === k && o.type === 'country' && o.kind !== 'demonym' ? o : null;
-    }
+    if (n === 'in' && verb) return countryNamedAt(ctx, norms[j + 1] === 'the' ? j + 2 : j + 1);
   }
   return null;
 }
@@ -298,8 +300,8 @@ function ethnicGroupPass(ctx: Ctx): void {
         if (norms[k] === 'the') k++;
         // "in southern Serbia", but "in South Sudan" is one name
         if (DIRECTIONS.has(norms[k]) && !(ctx.owner[k]?.start === k)) k++;
-        const o = ctx.owner[k];
-        if (o && o.start === k && o.type === 'country' && o.kind !== 'demonym' && o.key !== d.key) residence = o;
+        const o = countryNamedAt(ctx, k);
+        if (o && o.key !== d.key) residence = o;
         break;
       }
       if (ethnic && /^\p{Ll}/u.test(toks[j].text) && (toks[j].pos === 'NOUN' || toks[j].pos === 'ADJ' || toks[j].pos === 'VERB')) continue;
